@@ -1,0 +1,171 @@
+"""Cross-file checks and the immutable model: references, ranges, aliases, backlinks."""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from .dates import PartialDate
+from .load import FileCache, Loaded, load
+from .model import Actor, Citation, Era, Event, Explainer, Link, Place, Quote, Source, Term, Timeline, frozen
+from .problems import ExplainerError, Problem
+from .schema import KIND_BY_NAME
+
+NAME_FIELDS = {"actors": ("name",), "places": ("name",), "glossary": ("term",)}
+
+
+def build_explainer(docs: Path, shown_root: str = "docs", cache: FileCache | None = None) -> Explainer:
+    """Load, validate and model `docs`; raise ExplainerError with every problem found."""
+    loaded = load(docs, shown_root, cache)
+    problems = list(loaded.problems)
+    problems += check_references(loaded)
+    problems += check_ranges(loaded)
+    problems += check_names(loaded)
+    if problems:
+        raise ExplainerError(problems)
+    return make_model(loaded.records)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key for names in any script."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+def check_references(loaded: Loaded) -> list[Problem]:
+    problems = []
+    for ref in loaded.references:
+        target = loaded.records.get(ref.kind, {})
+        if ref.id in target:
+            continue
+        singular = KIND_BY_NAME[ref.kind].singular
+        hint = suggest(ref.id, target, NAME_FIELDS.get(ref.kind, ()))
+        more = f"; did you mean {hint!r}?" if hint else f" (no file {ref.kind}/{ref.id}.yml)"
+        problems.append(Problem(ref.path, ref.line, ref.field, f"unknown {singular} {ref.id!r}{more}"))
+    return problems
+
+
+def suggest(wrong: str, records: dict[str, dict[str, Any]], name_fields: tuple[str, ...]) -> str | None:
+    """The closest existing id, matching ids, names and aliases."""
+    keys: dict[str, str] = {}
+    for ident, rec in records.items():
+        keys.setdefault(fold(ident.replace("-", " ")), ident)
+        for name in [rec.get(f, "") for f in name_fields] + list(rec.get("aliases", ())):
+            if name:
+                keys.setdefault(fold(name), ident)
+    want = fold(wrong.replace("-", " "))
+    for key, ident in keys.items():  # a whole word of a name: 'lukashenko' for 'alexander lukashenko'
+        if want and want in key.split():
+            return ident
+    found = difflib.get_close_matches(want, list(keys), n=1, cutoff=0.6)
+    return keys[found[0]] if found else None
+
+
+def check_ranges(loaded: Loaded) -> list[Problem]:
+    problems = []
+    for kind, pairs in (("events", (("date", "end"),)), ("timelines", (("from", "to"),))):
+        for rec in loaded.records.get(kind, {}).values():
+            spans = [(rec, "", a, b) for a, b in pairs]
+            spans += [(era, f"eras[{i}].", "from", "to") for i, era in enumerate(rec.get("eras", ()))]
+            for holder, prefix, a, b in spans:
+                start, end = holder.get(a), holder.get(b)
+                if start and end and end.last_day() < start.first_day():
+                    problems.append(Problem(rec["_path"], holder["_line"], prefix + b,
+                                            f"expected a date not before {a} ({start.iso()}), found {end.iso()}"))
+    for rec in loaded.records.get("timelines", {}).values():
+        if not any(k in rec for k in ("events", "from", "to", "tags")):
+            problems.append(Problem(rec["_path"], rec["_line"], "events",
+                                    "expected a list of events, or from/to dates or tags to select them, found none"))
+    return problems
+
+
+def check_names(loaded: Loaded) -> list[Problem]:
+    """A name or alias may belong to one actor, place or term only."""
+    owners: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for kind, fields in NAME_FIELDS.items():
+        for ident, rec in loaded.records.get(kind, {}).items():
+            names = {fold(n) for n in [rec.get(f, "") for f in fields] + list(rec.get("aliases", ())) if n}
+            for name in names - {""}:
+                owners[name].append((rec["_path"], ident))
+    problems = []
+    for name, who in sorted(owners.items()):
+        if len(who) > 1:
+            (first, _), others = who[0], who[1:]
+            for path, _ in others:
+                problems.append(Problem(path, 0, "aliases",
+                                        f"expected a name or alias used by one entry only, found {name!r} also in {first}"))
+    return problems
+
+
+def _citations(items: Any) -> tuple[Citation, ...]:
+    return tuple(Citation(c["source"], c.get("locator", ""), c.get("quote", "")) for c in items or ())
+
+
+def make_model(records: dict[str, dict[str, dict[str, Any]]]) -> Explainer:
+    def plain(rec: dict[str, Any], *skip: str) -> dict[str, Any]:
+        return {k: v for k, v in rec.items() if not k.startswith("_") and k not in skip}
+
+    events = {}
+    for ident, r in records["events"].items():
+        fields = plain(r, "sources", "quotes")
+        events[ident] = Event(id=ident, path=r["_path"], citations=_citations(r["sources"]),
+                              quotes=tuple(Quote(**plain(q)) for q in r.get("quotes", ())), **fields)
+    ordered = dict(sorted(events.items(), key=lambda kv: kv[1].sort_key()))
+    actors = {i: Actor(id=i, path=r["_path"], citations=_citations(r.get("sources")),
+                       links=tuple(Link(**plain(l)) for l in r.get("links", ())), **plain(r, "sources", "links"))
+              for i, r in records["actors"].items()}
+    places = {i: Place(id=i, path=r["_path"], citations=_citations(r.get("sources")), **plain(r, "sources"))
+              for i, r in records["places"].items()}
+    terms = {i: Term(id=i, path=r["_path"], citations=_citations(r.get("sources")), **plain(r, "sources"))
+             for i, r in records["glossary"].items()}
+    sources = {i: Source(id=i, path=r["_path"], **plain(r)) for i, r in records["sources"].items()}
+    timelines = {i: _timeline(i, r, ordered) for i, r in records["timelines"].items()}
+    return Explainer(
+        events=frozen(ordered), actors=frozen(_sorted(actors, "name")), places=frozen(_sorted(places, "name")),
+        terms=frozen(_sorted(terms, "term")), sources=frozen(sources), timelines=frozen(timelines),
+        backlinks=frozen(_backlinks(ordered)),
+    )
+
+
+def _sorted(items: dict[str, Any], attr: str) -> dict[str, Any]:
+    return dict(sorted(items.items(), key=lambda kv: (fold(getattr(kv[1], attr)), kv[0])))
+
+
+def _timeline(ident: str, r: dict[str, Any], events: dict[str, Event]) -> Timeline:
+    start: PartialDate | None = r.get("from")
+    end: PartialDate | None = r.get("to")
+    tags = set(r.get("tags", ()))
+    chosen = set(r.get("events", ()))
+    selected = []
+    for e in events.values():
+        if chosen and e.id in chosen:
+            selected.append(e.id)
+            continue
+        if chosen and not (start or end or tags):
+            continue
+        if start and (e.end or e.date).last_day() < start.first_day():
+            continue
+        if end and e.date.first_day() > end.last_day():
+            continue
+        if tags and not tags & set(e.tags):
+            continue
+        if chosen or start or end or tags:
+            selected.append(e.id)
+    eras = tuple(Era(x["title"], x["from"], x["to"]) for x in r.get("eras", ()))
+    return Timeline(id=ident, path=r["_path"], title=r["title"], events=tuple(selected),
+                    summary=r.get("summary", ""), eras=eras)
+
+
+def _backlinks(events: dict[str, Event]) -> dict[tuple[str, str], tuple[str, ...]]:
+    links: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for e in events.values():
+        refs = [("actors", a) for a in e.actors] + [("actors", q.by) for q in e.quotes]
+        refs += [("places", p) for p in e.places] + [("glossary", t) for t in e.terms]
+        refs += [("sources", c.source) for c in e.citations] + [("sources", q.source) for q in e.quotes]
+        for key in dict.fromkeys(refs):
+            links[key].append(e.id)
+    return {k: tuple(v) for k, v in links.items()}

@@ -1,0 +1,152 @@
+"""The immutable model of an explainer: every reference resolved, backlinks computed."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+from .dates import PartialDate
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    locator: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    by: str
+    text: str
+    source: str
+    locator: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    path: str
+    title: str
+    date: PartialDate
+    summary: str
+    citations: tuple[Citation, ...]
+    end: PartialDate | None = None
+    approximate: bool = False
+    display_date: str = ""
+    body: str = ""
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+    def sort_key(self) -> tuple[tuple[int, int, int, int], str]:
+        return (self.date.sort_key(), self.id)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    path: str
+    name: str
+    kind: str
+    country: str = ""
+    role: str = ""
+    aliases: tuple[str, ...] = ()
+    summary: str = ""
+    links: tuple[Link, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    path: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country: str = ""
+    approximate: bool = False
+    aliases: tuple[str, ...] = ()
+    summary: str = ""
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    path: str
+    term: str
+    short: str
+    aliases: tuple[str, ...] = ()
+    definition: str = ""
+    see_also: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    path: str
+    title: str
+    publisher: str
+    date: PartialDate | None = None
+    author: str = ""
+    url: str = ""
+    language: str = ""
+    kind: str = ""
+    accessed: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Era:
+    title: str
+    start: PartialDate
+    end: PartialDate
+
+
+@dataclass(frozen=True)
+class Timeline:
+    id: str
+    path: str
+    title: str
+    events: tuple[str, ...]  # the selected event ids, in timeline order
+    summary: str = ""
+    eras: tuple[Era, ...] = ()
+
+
+@dataclass(frozen=True)
+class Explainer:
+    """Everything an explainer holds. Mappings are read-only; events are in timeline order."""
+
+    events: Mapping[str, Event]
+    actors: Mapping[str, Actor]
+    places: Mapping[str, Place]
+    terms: Mapping[str, Term]
+    sources: Mapping[str, Source]
+    timelines: Mapping[str, Timeline]
+    backlinks: Mapping[tuple[str, str], tuple[str, ...]]  # (kind, id) -> ids of events citing it
+
+    def events_of(self, kind: str, id: str) -> tuple[Event, ...]:
+        return tuple(self.events[e] for e in self.backlinks.get((kind, id), ()))
+
+    def quotes_by(self, actor: str) -> tuple[tuple[Event, Quote], ...]:
+        return tuple((e, q) for e in self.events_of("actors", actor) for q in e.quotes if q.by == actor)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "events": len(self.events), "actors": len(self.actors), "places": len(self.places),
+            "terms": len(self.terms), "sources": len(self.sources), "timelines": len(self.timelines),
+        }
+
+
+def frozen(mapping: dict) -> Mapping:  # type: ignore[type-arg]
+    return MappingProxyType(dict(mapping))

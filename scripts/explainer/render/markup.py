@@ -1,0 +1,74 @@
+"""Markdown fields to safe HTML: raw HTML is shown as text, links are checked and rewritten."""
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Callable
+from xml.etree.ElementTree import Element
+
+import markdown
+import nh3
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+TAGS = {"p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "br", "h3", "h4", "h5", "h6",
+        "table", "thead", "tbody", "tr", "th", "td", "del", "sup", "sub", "hr", "abbr", "bdi"}
+ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+
+
+class _DemoteHeadings(Treeprocessor):
+    """Headings in a field sit inside a page section: # becomes h3."""
+
+    def run(self, root: Element) -> None:
+        for el in root.iter():
+            if re.fullmatch(r"h[1-6]", el.tag):
+                el.tag = f"h{min(int(el.tag[1]) + 2, 6)}"
+
+
+def _converter() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    md.preprocessors.deregister("html_block")  # raw HTML stays text
+    md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_DemoteHeadings(md), "demote", 1)
+    return md
+
+
+_MD = _converter()
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters that no editor means (and that could confuse later stages)."""
+    return CONTROL.sub("", text)
+
+
+def render_markdown(text: str, resolve: Callable[[str], str | None] | None = None, inline: bool = False) -> Markup:
+    """Render an editor's Markdown field to sanitised HTML.
+
+    `resolve` maps a link written as a docs-relative `.md` path to a page URL (or None to drop it).
+    `inline` strips the outer paragraph, for one-line fields shown inside other markup."""
+    _MD.reset()
+    html = _MD.convert(clean_text(text))
+
+    def attribute_filter(tag: str, attr: str, value: str) -> str | None:
+        if tag == "a" and attr == "href":
+            return _rewrite(value, resolve)
+        return value
+
+    safe = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+                     attribute_filter=attribute_filter, link_rel="noopener noreferrer")
+    if inline and safe.startswith("<p>") and safe.endswith("</p>") and safe.count("<p>") == 1:
+        safe = safe[3:-4]
+    return Markup(safe)
+
+
+def _rewrite(href: str, resolve: Callable[[str], str | None] | None) -> str | None:
+    if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I) or href.startswith("#"):
+        return href
+    path, _, anchor = href.partition("#")
+    if resolve is None or not path.endswith(".md"):
+        return href
+    target = resolve(posixpath.normpath(path).lstrip("/"))
+    if target is None:
+        return None
+    return target + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,136 @@
+"""Render the model into Markdown pages (HTML fragments from templates), keyed by docs path."""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import jinja2
+
+from ..dates import MONTHS, PartialDate, format_range
+from ..model import Citation, Event, Explainer
+from .markup import clean_text, render_markdown
+from .urls import relative_url
+
+TEMPLATES = Path(__file__).parent / "templates"
+KIND_LABELS = {"person": "People", "organisation": "Organisations", "state": "States", "group": "Groups",
+               "city": "Cities", "checkpoint": "Border crossings", "site": "Sites", "region": "Regions"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes, its plain-text title, and the YAML file it comes from."""
+
+    src: str
+    title: str
+    markdown: str
+    edit_path: str = ""  # docs-relative path of the YAML it renders, for edit links
+
+
+@dataclass(frozen=True)
+class Options:
+    directory_urls: bool = True
+    site_name: str = ""
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    env.filters["date_label"] = lambda e: e.display_date or format_range(e.date, e.end, e.approximate)
+    env.filters["iso"] = lambda d: d.iso() if d else ""
+    env.filters["text"] = clean_text
+    return env
+
+
+class Renderer:
+    """Renders every page of one explainer; `render()` yields Page objects."""
+
+    def __init__(self, model: Explainer, options: Options = Options()) -> None:
+        self.model, self.options, self.env = model, options, environment()
+
+    def render(self) -> Iterator[Page]:
+        m = self.model
+        for e in m.events.values():
+            yield self._page(f"events/{e.id}.md", e.title, "event.md.j2", e.path, event=e,
+                             citations=self._citations(e))
+        for a in m.actors.values():
+            yield self._page(f"actors/{a.id}.md", a.name, "actor.md.j2", a.path, actor=a,
+                             events=m.events_of("actors", a.id), quotes=m.quotes_by(a.id))
+        for p in m.places.values():
+            yield self._page(f"places/{p.id}.md", p.name, "place.md.j2", p.path, place=p,
+                             events=m.events_of("places", p.id))
+        for t in m.terms.values():
+            yield self._page(f"glossary/{t.id}.md", t.term, "term.md.j2", t.path, term=t,
+                             events=m.events_of("glossary", t.id))
+        for s in m.sources.values():
+            yield self._page(f"sources/{s.id}.md", s.title, "source.md.j2", s.path, source=s,
+                             events=m.events_of("sources", s.id))
+        for tl in m.timelines.values():
+            yield self._page(f"timelines/{tl.id}.md", tl.title, "timeline.md.j2", tl.path, timeline=tl,
+                             groups=self._by_month([m.events[i] for i in tl.events]))
+        yield self._page("timeline.md", "Timeline", "timeline.md.j2", "", timeline=None,
+                         groups=self._by_month(list(m.events.values())))
+        yield self._page("events.md", "Events", "events.md.j2", "", groups=self._by_month(list(m.events.values())))
+        yield self._page("actors.md", "Actors", "actors.md.j2", "", groups=self._by_kind(m.actors.values()))
+        yield self._page("places.md", "Places", "places.md.j2", "", groups=self._by_kind(m.places.values()))
+        yield self._page("glossary.md", "Glossary", "glossary.md.j2", "", groups=self._by_letter())
+        yield self._page("sources.md", "Sources", "sources.md.j2", "")
+
+    def _page(self, src: str, title: str, template: str, edit: str, **context: Any) -> Page:
+        def link(to: str, anchor: str = "") -> str:
+            return relative_url(src, to, self.options.directory_urls, anchor)
+
+        def md(text: str, yaml_path: str = edit, inline: bool = False) -> Any:
+            return render_markdown(text, self._resolver(src, yaml_path), inline)
+
+        text = self.env.get_template(template).render(
+            m=self.model, title=clean_text(title), link=link, md=md, kind_labels=KIND_LABELS, **context)
+        return Page(src, clean_text(title), text, edit.removeprefix("docs/") if edit else "")
+
+    def _resolver(self, src: str, yaml_path: str) -> Callable[[str], str | None]:
+        folder = posixpath.dirname(yaml_path.removeprefix("docs/"))
+
+        def resolve(target: str) -> str | None:
+            path = posixpath.normpath(posixpath.join(folder, target))
+            return None if path.startswith("..") else relative_url(src, path, self.options.directory_urls)
+        return resolve
+
+    def _citations(self, e: Event) -> list[Citation]:
+        """Numbered citations: the event's sources, then any quote source not already cited."""
+        out = list(e.citations)
+        for q in e.quotes:
+            if all(c.source != q.source for c in out):
+                out.append(Citation(q.source, q.locator))
+        return out
+
+    @staticmethod
+    def _by_month(events: list[Event]) -> list[tuple[int, list[tuple[str, list[Event]]]]]:
+        def month(e: Event) -> str:
+            return MONTHS[e.date.month - 1] if e.date.month else "Undated in the year"
+        return [(year, [(name, list(es)) for name, es in groupby(list(ys), month)])
+                for year, ys in groupby(events, lambda e: e.date.year)]
+
+    @staticmethod
+    def _by_kind(items: Any) -> list[tuple[str, list[Any]]]:
+        ordered = sorted(items, key=lambda x: list(KIND_LABELS).index(x.kind))
+        return [(KIND_LABELS[k], list(xs)) for k, xs in groupby(ordered, lambda x: x.kind)]
+
+    def _by_letter(self) -> list[tuple[str, list[Any]]]:
+        from ..build import fold
+        return [(letter.upper(), list(ts)) for letter, ts in
+                groupby(self.model.terms.values(), lambda t: (fold(t.term)[:1] or "#"))]
+
+
+def render_pages(model: Explainer, options: Options = Options()) -> list[Page]:
+    return list(Renderer(model, options).render())
+
+
+def date_anchor(e: Event) -> str:
+    return e.id
+
+
+__all__ = ["Page", "Options", "render_pages", "PartialDate"]
