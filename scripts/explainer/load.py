@@ -73,12 +73,13 @@ def _load_file(kind: Kind, path: Path, shown: str, out: Loaded, cache: FileCache
         return
     node, problems = (cache.read(path, shown) if cache else read_yaml(path, shown))
     out.problems.extend(problems)
-    if node is None:
+    if node is None:  # still a known id, so references to it do not cascade into more errors
+        out.records[kind.name][ident] = {"_path": shown, "_line": 0}
         return
     ctx = Context(shown)
     record = kind.record.parse(node, ctx, "")
     out.problems.extend(ctx.problems)
     out.references.extend(ctx.references)
-    if record is not None:
-        record["_path"] = shown
-        out.records[kind.name][ident] = record
+    record = record if record is not None else {"_line": 0}
+    record["_path"] = shown
+    out.records[kind.name][ident] = record

@@ -13,6 +13,7 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
 MAX_NODES = 50_000
+ALIAS_MESSAGE = "expected plain YAML, found an alias (*name): anchors and aliases are not allowed"
 PLAIN_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
@@ -41,6 +42,10 @@ def read_yaml(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
         return None, [Problem(shown, line, "", f"expected valid YAML, found a syntax error: {what}")]
     except yaml.YAMLError as exc:
         return None, [Problem(shown, 0, "", f"expected valid YAML, found: {str(exc).splitlines()[0]}")]
+    if "*" in text:
+        alias = next((e for e in yaml.parse(text, Loader=Loader) if isinstance(e, yaml.AliasEvent)), None)
+        if alias is not None:
+            return None, [Problem(shown, alias.start_mark.line + 1, "", ALIAS_MESSAGE)]
     docs = [d for d in docs if d is not None]
     if not docs:
         return None, [Problem(shown, 1, "", "expected a mapping of fields, found an empty file")]
@@ -59,7 +64,7 @@ def _check_plain(root: Node, shown: str) -> list[Problem]:
         node, depth = stack.pop()
         line = node.start_mark.line + 1
         if id(node) in seen:
-            return [Problem(shown, line, "", "expected plain YAML, found an alias (*name): anchors and aliases are not allowed")]
+            return [Problem(shown, line, "", ALIAS_MESSAGE)]
         seen.add(id(node))
         if len(seen) > MAX_NODES:
             return [Problem(shown, line, "", f"expected at most {MAX_NODES} values in one file, found more")]

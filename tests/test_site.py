@@ -1,0 +1,154 @@
+"""Integration: build real sites with strict=True and read the result."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from conftest import ROOT, build_site
+from explainer.build import build_explainer
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+        self.h1: list[str] = []
+        self._in_h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"] or "")
+        self._in_h1 = tag == "h1" or self._in_h1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h1":
+            self._in_h1 = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_h1:
+            self.h1.append(data)
+
+
+def parse(path: Path) -> Links:
+    p = Links()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal link and anchor of every page must resolve."""
+    pages = {p: parse(p) for p in site.rglob("*.html") if p.name != "404.html"}
+    broken = []
+    for page, links in pages.items():
+        for href in links.hrefs:
+            if re.match(r"^[a-z]+:", href) or href.startswith("//"):
+                continue
+            path, _, anchor = href.partition("#")
+            target = (page.parent / path).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+            elif anchor and target.suffix == ".html" and anchor not in pages[target].ids:
+                broken.append(f"{page.relative_to(site)} -> {href} (no anchor)")
+    return broken
+
+
+@pytest.fixture(scope="module")
+def flagship(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("flagship")
+    assert build_site(ROOT / "mkdocs.yml", site) == []
+    return site
+
+
+def test_flagship_has_a_page_per_thing(flagship: Path) -> None:
+    model = build_explainer(ROOT / "docs")
+    for kind, items in (("events", model.events), ("actors", model.actors), ("places", model.places),
+                        ("glossary", model.terms), ("sources", model.sources), ("timelines", model.timelines)):
+        for ident in items:
+            assert (flagship / kind / ident / "index.html").is_file(), f"{kind}/{ident}"
+    for index in ("actors", "places", "glossary", "sources", "events", "timeline"):
+        assert (flagship / index / "index.html").is_file()
+    assert (flagship / "index.html").is_file()
+
+
+def test_flagship_links_resolve(flagship: Path) -> None:
+    assert broken_links(flagship) == []
+
+
+def test_flagship_cross_links(flagship: Path) -> None:
+    model = build_explainer(ROOT / "docs")
+    for event in model.events.values():
+        page = parse(flagship / "events" / event.id / "index.html")
+        for actor in event.actors:
+            assert f"../../actors/{actor}/" in page.hrefs
+        for c in event.citations:
+            assert f"../../sources/{c.source}/" in page.hrefs
+        assert "".join(page.h1).strip() == event.title
+    for actor in model.actors:
+        page = parse(flagship / "actors" / actor / "index.html")
+        for e in model.events_of("actors", actor):
+            assert f"../../events/{e.id}/" in page.hrefs
+
+
+def test_edit_links_point_at_yaml(flagship: Path) -> None:
+    html = next((flagship / "events").glob("*/index.html")).read_text()
+    assert re.search(r'href="https://github\.com/example/explainers/edit/main/docs/events/[a-z0-9-]+\.yml"', html)
+
+
+def test_data_pages_stay_out_of_the_nav(flagship: Path) -> None:
+    html = (flagship / "index.html").read_text()
+    nav = html[html.index('class="md-nav md-nav--primary"'):]
+    assert "/events/2" not in nav and "actors/alyaksandr" not in nav
+
+
+def test_second_explainer_builds(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build_site(project / "mkdocs.yml", site) == []
+    assert broken_links(site) == []
+    page = (site / "events" / "2021-03-23-ever-given-runs-aground" / "index.html").read_text()
+    assert "<em>Ever Given</em>" in page
+    assert '<time datetime="2021-03-23">23 March 2021</time>' in page
+    assert "24–28 March 2021" in (site / "events" / "index.html").read_text()
+    assert "c. July 2021" in (site / "timeline" / "index.html").read_text()
+
+
+def test_offline_style_urls(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build_site(project / "mkdocs.yml", site, use_directory_urls=False) == []
+    assert broken_links(site) == []
+    assert (site / "events" / "2021-03-23-ever-given-runs-aground.html").is_file()
+
+
+def test_bad_data_stops_the_build_before_writing(project: Path, tmp_path: Path) -> None:
+    (project / "docs" / "places" / "suez.yml").write_text("name: Suez\nkind: city\nlat: 99\nlon: 1\n")
+    site = tmp_path / "site"
+    with pytest.raises(Abort, match=r"docs/places/suez.yml:3: lat: expected a number from -90 to 90, found 99"):
+        build_site(project / "mkdocs.yml", site)
+    assert not site.exists()
+
+
+def test_hand_written_page_wins(project: Path, tmp_path: Path) -> None:
+    (project / "docs" / "glossary.md").write_text("# Our own glossary\n")
+    site = tmp_path / "site"
+    assert build_site(project / "mkdocs.yml", site) == []
+    assert "Our own glossary" in (site / "glossary" / "index.html").read_text()
+
+
+def test_hostile_title_is_escaped_everywhere(project: Path, tmp_path: Path) -> None:
+    evil = '</title><script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    path = project / "docs" / "events" / "2021-03-29-ship-refloated.yml"
+    path.write_text(path.read_text().replace("title: The ship is refloated", "title: '" + evil.replace("'", "''") + "'"))
+    site = tmp_path / "site"
+    assert build_site(project / "mkdocs.yml", site) == []
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        assert "<script>alert" not in html and "<img src=x" not in html, page
