@@ -26,6 +26,7 @@ log = logging.getLogger("mkdocs.plugins.explainer")
 THEME_DIR = Path(__file__).parent / "mkdocs_theme"
 _cache = FileCache()
 _pages: dict[str, GeneratedPage] = {}
+_nav_titled: set[str] = set()  # pages whose title comes from the default nav
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -41,8 +42,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     theme_dirs = config.theme.dirs
     theme_dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
     config.extra_css.append(STYLESHEET)
+    _nav_titled.clear()
     if config.nav is None:
         config.nav = _default_nav(docs)
+        _nav_titled.update(src for _, src in DEFAULT_NAV)
     log.info(summary(model, len(pages), time.perf_counter() - started))
     return config
 
@@ -59,6 +62,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in _nav_titled:
+        return html  # a fixed title from the default nav
     generated = _pages.get(page.file.src_uri)
     # Titles reach Material's templates unescaped: hand it HTML-safe text.
     page.title = str(escape(generated.title)) if generated else str(escape(page.title or ""))

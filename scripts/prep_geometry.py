@@ -155,8 +155,10 @@ def rounded_line(points: Sequence[Point]) -> list[Point]:
     return out
 
 
-def build(topology: dict[str, Any], focus: tuple[str, str], frame: Rect, margin: float) -> dict[str, Any]:
-    clip = (frame[0] - margin, frame[1] - margin, frame[2] + margin, frame[3] + margin)
+def build(topology: dict[str, Any], focus: tuple[str, str], frame: Rect, margin: tuple[float, float],
+          ) -> dict[str, Any]:
+    """The FeatureCollection; geometry is kept for margin (lon, lat degrees) around the frame."""
+    clip = (frame[0] - margin[0], frame[1] - margin[1], frame[2] + margin[0], frame[3] + margin[1])
     features = {f.id: f for f in polygon_features(topology, "countries")}
     missing = [code for code in focus if code not in features]
     if missing:
@@ -189,12 +191,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="GeoJSON file to write")
     parser.add_argument("--topojson", type=Path, help="a local countries-10m.json instead of npm")
     parser.add_argument("--frame", default="21.5,47.5,34.5,56.5", help="west,south,east,north in degrees")
-    parser.add_argument("--margin", type=float, default=1.0, help="degrees kept around the frame")
+    parser.add_argument("--margin", default="3.0,1.0",
+                        help="lon,lat degrees kept around the frame (a conic map of the frame shows more"
+                             " than the frame at its corners, and callers may widen it)")
     parser.add_argument("--focus", default="112,804", help="two ISO numeric ids: the border between them")
     args = parser.parse_args(argv)
     west, south, east, north = (float(v) for v in args.frame.split(","))
     first, second = (v.strip() for v in args.focus.split(","))
-    collection = build(fetch_topology(args.topojson), (first, second), (west, south, east, north), args.margin)
+    margin_lon, margin_lat = (float(v) for v in args.margin.split(","))
+    collection = build(fetch_topology(args.topojson), (first, second), (west, south, east, north),
+                       (margin_lon, margin_lat))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(dump(collection), encoding="utf-8", newline="\n")
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes, {len(collection['features'])} features)")

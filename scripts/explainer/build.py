@@ -9,8 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from .dates import PartialDate
+from .geo.geometry import Geometry, load_geometry
 from .load import FileCache, Loaded, load
-from .model import Actor, Citation, Era, Event, Explainer, Link, Place, Quote, Source, Term, Timeline, frozen
+from .model import (
+    Actor, Citation, Era, Event, Explainer, Fact, Figure, Link, MapSpec, Measure, Place, Quote, Source, Term,
+    Timeline, frozen,
+)
 from .problems import ExplainerError, Problem
 from .schema import KIND_BY_NAME
 
@@ -24,9 +28,11 @@ def build_explainer(docs: Path, shown_root: str = "docs", cache: FileCache | Non
     problems += check_references(loaded)
     problems += check_ranges(loaded)
     problems += check_names(loaded)
+    geometries, geo_problems = load_geometries(docs, loaded)
+    problems += geo_problems
     if problems:
         raise ExplainerError(problems)
-    return make_model(loaded.records)
+    return make_model(loaded.records, geometries)
 
 
 def fold(text: str) -> str:
@@ -74,13 +80,52 @@ def check_ranges(loaded: Loaded) -> list[Problem]:
             for holder, prefix, a, b in spans:
                 start, end = holder.get(a), holder.get(b)
                 if start and end and end.last_day() < start.first_day():
-                    problems.append(Problem(rec["_path"], holder["_line"], prefix + b,
+                    problems.append(Problem(rec["_path"], line_of(holder, b), prefix + b,
                                             f"expected a date not before {a} ({start.iso()}), found {end.iso()}"))
     for rec in loaded.records.get("timelines", {}).values():
         if not any(k in rec for k in ("events", "from", "to", "tags")):
             problems.append(Problem(rec["_path"], rec["_line"], "events",
                                     "expected a list of events, or from/to dates or tags to select them, found none"))
     return problems
+
+
+def line_of(record: dict[str, Any], field: str) -> int:
+    """The line of a field in its file, or of the record when the field is absent."""
+    return int(record.get("_lines", {}).get(field, record.get("_line", 0)))
+
+
+def load_geometries(docs: Path, loaded: Loaded) -> tuple[dict[str, Geometry], list[Problem]]:
+    """Read the GeoJSON each map file names; check the border it highlights exists."""
+    geometries: dict[str, Geometry] = {}
+    problems = []
+    for rec in loaded.records.get("maps", {}).values():
+        name = rec.get("geometry")
+        if not name:
+            if rec.get("border"):
+                problems.append(Problem(rec["_path"], line_of(rec, "border"), "border",
+                                        "expected a geometry file to find the border in, found no geometry field"))
+            continue
+        if name not in geometries:
+            try:
+                geometries[name] = load_geometry(docs / "maps" / name)
+            except (OSError, ValueError) as exc:
+                problems.append(Problem(rec["_path"], line_of(rec, "geometry"), "geometry",
+                                        f"expected a readable GeoJSON file docs/maps/{name}, found: {exc}"))
+                continue
+        border = rec.get("border")
+        known = [b.id for b in geometries[name].borders]
+        if border and border not in known:
+            problems.append(Problem(rec["_path"], line_of(rec, "border"), "border",
+                                    f"expected a border of {name} ({', '.join(known) or 'none'}), found {border!r}"))
+    for rec in loaded.records.get("facts", {}).values():
+        m = rec.get("measure")
+        target = loaded.records.get("maps", {}).get(m["map"], {}) if m else {}
+        if m and target.get("geometry") in geometries:
+            known = [b.id for b in geometries[target["geometry"]].borders]
+            if m["border"] not in known:
+                problems.append(Problem(rec["_path"], line_of(m, "border"), "measure.border",
+                                        f"expected a border of {target['geometry']} ({', '.join(known) or 'none'}), found {m['border']!r}"))
+    return geometries, problems
 
 
 def check_names(loaded: Loaded) -> list[Problem]:
@@ -105,7 +150,7 @@ def _citations(items: Any) -> tuple[Citation, ...]:
     return tuple(Citation(c["source"], c.get("locator", ""), c.get("quote", "")) for c in items or ())
 
 
-def make_model(records: dict[str, dict[str, dict[str, Any]]]) -> Explainer:
+def make_model(records: dict[str, dict[str, dict[str, Any]]], geometries: dict[str, Geometry]) -> Explainer:
     def plain(rec: dict[str, Any], *skip: str) -> dict[str, Any]:
         return {k: v for k, v in rec.items() if not k.startswith("_") and k not in skip}
 
@@ -124,9 +169,12 @@ def make_model(records: dict[str, dict[str, dict[str, Any]]]) -> Explainer:
              for i, r in records["glossary"].items()}
     sources = {i: Source(id=i, path=r["_path"], **plain(r)) for i, r in records["sources"].items()}
     timelines = {i: _timeline(i, r, ordered) for i, r in records["timelines"].items()}
+    maps = {i: _map(i, r) for i, r in records["maps"].items()}
+    facts = {i: _fact(i, r) for i, r in records["facts"].items()}
     return Explainer(
         events=frozen(ordered), actors=frozen(_sorted(actors, "name")), places=frozen(_sorted(places, "name")),
         terms=frozen(_sorted(terms, "term")), sources=frozen(sources), timelines=frozen(timelines),
+        maps=frozen(maps), facts=frozen(facts), geometries=frozen(geometries),
         backlinks=frozen(_backlinks(ordered)),
     )
 
@@ -158,6 +206,23 @@ def _timeline(ident: str, r: dict[str, Any], events: dict[str, Event]) -> Timeli
     eras = tuple(Era(x["title"], x["from"], x["to"]) for x in r.get("eras", ()))
     return Timeline(id=ident, path=r["_path"], title=r["title"], events=tuple(selected),
                     summary=r.get("summary", ""), eras=eras)
+
+
+def _map(ident: str, r: dict[str, Any]) -> MapSpec:
+    f = r.get("frame")
+    frame = (f["west"], f["south"], f["east"], f["north"]) if f else None
+    return MapSpec(id=ident, path=r["_path"], title=r["title"], geometry=r.get("geometry", ""),
+                   summary=r.get("summary", ""), countries=r.get("countries", ()), border=r.get("border", ""),
+                   frame=frame, places=r.get("places", ()))
+
+
+def _fact(ident: str, r: dict[str, Any]) -> Fact:
+    figures = tuple(Figure(value=f["value"], label=f["label"], role=f["role"], unit=f.get("unit", ""),
+                           note=f.get("note", ""), citations=_citations(f.get("sources"))) for f in r["figures"])
+    m = r.get("measure")
+    measure = Measure(m["map"], m["border"], m["label"], m.get("note", "")) if m else None
+    return Fact(id=ident, path=r["_path"], title=r["title"], figures=figures, summary=r.get("summary", ""),
+                measure=measure, explanation=r.get("explanation", ""))
 
 
 def _backlinks(events: dict[str, Event]) -> dict[tuple[str, str], tuple[str, ...]]:

@@ -6,6 +6,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from .dates import PartialDate
+from .geo.geometry import Geometry
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,52 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class MapSpec:
+    """Which map to draw: geometry file, countries in focus, border, frame, places."""
+
+    id: str
+    path: str
+    title: str
+    geometry: str = ""  # file name in docs/maps/
+    summary: str = ""
+    countries: tuple[str, ...] = ()
+    border: str = ""
+    frame: tuple[float, float, float, float] | None = None  # west, south, east, north
+    places: tuple[str, ...] = ()  # empty: every place
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    label: str
+    role: str
+    unit: str = ""
+    note: str = ""
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Measure:
+    map: str
+    border: str
+    label: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A figure the sources state, agree or disagree on, with an optional measurement of our own."""
+
+    id: str
+    path: str
+    title: str
+    figures: tuple[Figure, ...]
+    summary: str = ""
+    measure: Measure | None = None
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
 class Explainer:
     """Everything an explainer holds. Mappings are read-only; events are in timeline order."""
 
@@ -133,6 +180,9 @@ class Explainer:
     terms: Mapping[str, Term]
     sources: Mapping[str, Source]
     timelines: Mapping[str, Timeline]
+    maps: Mapping[str, MapSpec]
+    facts: Mapping[str, Fact]
+    geometries: Mapping[str, Geometry]  # by file name in docs/maps/
     backlinks: Mapping[tuple[str, str], tuple[str, ...]]  # (kind, id) -> ids of events citing it
 
     def events_of(self, kind: str, id: str) -> tuple[Event, ...]:

@@ -249,6 +249,7 @@ class Record:
             if f.required and f.name not in lines:
                 ctx.error(node, f"{prefix}{f.name}", "required field is missing")
         out["_line"] = node.start_mark.line + 1
+        out["_lines"] = lines
         return out
 
     def schema(self) -> dict[str, Any]:

@@ -112,5 +112,44 @@ TIMELINE = Kind("timelines", "timeline", Record((
     ))), doc="shaded periods: {title, from, to}"),
 )), "title")
 
-KINDS: tuple[Kind, ...] = (EVENT, ACTOR, PLACE, TERM, SOURCE, TIMELINE)
+FRAME = Record((
+    Field("west", Number(-180, 180), True), Field("south", Number(-90, 90), True),
+    Field("east", Number(-180, 180), True), Field("north", Number(-90, 90), True),
+))
+
+MAP = Kind("maps", "map", Record((
+    Field("title", PLAIN, True),
+    Field("summary", MARKDOWN),
+    Field("geometry", Pattern(re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.geojson$"), "a .geojson file name in docs/maps/"),
+          doc="GeoJSON written by scripts/prep_geometry.py, beside this file"),
+    Field("countries", ListOf(COUNTRY), doc="ISO codes of the countries in focus (named and coloured)"),
+    Field("border", SLUG, doc="id of the border line in the geometry to highlight"),
+    Field("frame", FRAME, doc="{west, south, east, north} in degrees; default: the geometry's frame"),
+    Field("places", ListOf(Ref("places")), doc="ids of places to show; default: every place"),
+)), "title")
+
+FIGURE = Record((
+    Field("value", Number(-1e15, 1e15), True, "the figure"),
+    Field("unit", PLAIN, doc="unit, e.g. km"),
+    Field("label", PLAIN, True, "what the figure is"),
+    Field("role", Choice("official", "claim", "alternative", "comparison"), True,
+          "official figure, a claim checked here, another reference's figure, or a related figure for comparison"),
+    Field("note", MARKDOWN, doc="why this figure, or why it differs"),
+    Field("sources", CITATIONS, doc="who gives the figure"),
+))
+
+FACT = Kind("facts", "fact", Record((
+    Field("title", PLAIN, True),
+    Field("summary", MARKDOWN, doc="the question the fact box answers"),
+    Field("figures", ListOf(FIGURE, min_items=1), True, "the figures the sources give"),
+    Field("measure", Record((
+        Field("map", Ref("maps"), True, "id of a file in maps/"),
+        Field("border", SLUG, True, "id of the border line to measure"),
+        Field("label", PLAIN, True, "what the measured figure is"),
+        Field("note", MARKDOWN, doc="why the drawn line differs"),
+    )), doc="a figure measured at build time on the map geometry (geodesic, WGS84)"),
+    Field("explanation", MARKDOWN, doc="why the sources disagree"),
+)), "title")
+
+KINDS: tuple[Kind, ...] = (EVENT, ACTOR, PLACE, TERM, SOURCE, TIMELINE, MAP, FACT)
 KIND_BY_NAME = {k.name: k for k in KINDS}

@@ -8,13 +8,17 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import jinja2
+import pycountry
 
-from ..dates import MONTHS, PartialDate, format_range
+from ..dates import MONTHS, format_range
 from ..model import Citation, Event, Explainer
+from .mapping import draw_maps, locator, measured_km, number
 from .markup import clean_text, render_markdown
 from .urls import relative_url
 
 TEMPLATES = Path(__file__).parent / "templates"
+ROLE_LABELS = {"official": "Official", "claim": "Claim checked", "alternative": "Other reference",
+               "comparison": "For comparison"}
 KIND_LABELS = {"person": "People", "organisation": "Organisations", "state": "States", "group": "Groups",
                "city": "Cities", "checkpoint": "Border crossings", "site": "Sites", "region": "Regions"}
 
@@ -43,6 +47,8 @@ def environment() -> jinja2.Environment:
     env.filters["date_label"] = lambda e: e.display_date or format_range(e.date, e.end, e.approximate)
     env.filters["iso"] = lambda d: d.iso() if d else ""
     env.filters["text"] = clean_text
+    env.filters["number"] = number
+    env.filters["country"] = country_name
     return env
 
 
@@ -62,7 +68,7 @@ class Renderer:
                              events=m.events_of("actors", a.id), quotes=m.quotes_by(a.id))
         for p in m.places.values():
             yield self._page(f"places/{p.id}.md", p.name, "place.md.j2", p.path, place=p,
-                             events=m.events_of("places", p.id))
+                             events=m.events_of("places", p.id), locator=locator(m, p))
         for t in m.terms.values():
             yield self._page(f"glossary/{t.id}.md", t.term, "term.md.j2", t.path, term=t,
                              events=m.events_of("glossary", t.id))
@@ -79,6 +85,14 @@ class Renderer:
         yield self._page("places.md", "Places", "places.md.j2", "", groups=self._by_kind(m.places.values()))
         yield self._page("glossary.md", "Glossary", "glossary.md.j2", "", groups=self._by_letter())
         yield self._page("sources.md", "Sources", "sources.md.j2", "")
+        yield self._map_page()
+
+    def _map_page(self) -> Page:
+        m = self.model
+        spec = next(iter(m.maps.values()), None)
+        return self._page("map.md", spec.title if spec else "Map", "map.md.j2", spec.path if spec else "",
+                          maps=draw_maps(m, lambda to: relative_url("map.md", to, self.options.directory_urls)),
+                          measured={f.id: measured_km(m, f) for f in m.facts.values()})
 
     def _page(self, src: str, title: str, template: str, edit: str, **context: Any) -> Page:
         def link(to: str, anchor: str = "") -> str:
@@ -88,7 +102,8 @@ class Renderer:
             return render_markdown(text, self._resolver(src, yaml_path), inline)
 
         text = self.env.get_template(template).render(
-            m=self.model, title=clean_text(title), link=link, md=md, kind_labels=KIND_LABELS, **context)
+            m=self.model, title=clean_text(title), link=link, md=md, kind_labels=KIND_LABELS, role_labels=ROLE_LABELS,
+            **context)
         return Page(src, clean_text(title), text, edit.removeprefix("docs/") if edit else "")
 
     def _resolver(self, src: str, yaml_path: str) -> Callable[[str], str | None]:
@@ -125,12 +140,11 @@ class Renderer:
                 groupby(self.model.terms.values(), lambda t: (fold(t.term)[:1] or "#"))]
 
 
+def country_name(code: str) -> str:
+    country = pycountry.countries.get(alpha_2=code)
+    return f"{getattr(country, 'common_name', None) or country.name} ({code})" if country else code
+
+
 def render_pages(model: Explainer, options: Options = Options()) -> list[Page]:
     return list(Renderer(model, options).render())
 
-
-def date_anchor(e: Event) -> str:
-    return e.id
-
-
-__all__ = ["Page", "Options", "render_pages", "PartialDate"]
