@@ -21,7 +21,7 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt
 ## site: build the explainer into site/ (built aside, then swapped in: a failed build keeps the old site)
 site: $(VENV)/.site
 	rm -rf .site.new
-	$(VENV)/bin/mkdocs build --strict --quiet --site-dir .site.new
+	$(VENV)/bin/mkdocs build --strict --site-dir .site.new
 	rm -rf .site.old; if [ -d site ]; then mv site .site.old; fi; mv .site.new site; rm -rf .site.old
 	@echo "site: built into site/"
 

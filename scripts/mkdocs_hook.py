@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 # Imported at the top: the hook's folder is on sys.path only while this module is first imported.
@@ -54,7 +54,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src, page in _pages.items():
         if files.get_file_from_path(src) is not None:
             continue  # a hand-written page of the same name wins
-        file = File.generated(config, src, content=page.markdown)
+        file = File.generated(config, src, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = page.edit_path or None
         files.append(file)
     files.append(File.generated(config, STYLESHEET, abs_src_path=str(STYLESHEET_FILE)))

@@ -47,6 +47,10 @@ def load(docs: Path, shown_root: str = "docs", cache: FileCache | None = None) -
     if not docs.is_dir():
         out.problems.append(Problem(shown_root, 0, "", "expected a folder with the explainer's files, found none"))
         return out
+    if not any((docs / k.name).is_dir() for k in KINDS) and (docs / "docs").is_dir():
+        out.problems.append(Problem(shown_root, 0, "", f"expected the explainer's docs folder, found a folder "
+                                    f"with none of {', '.join(k.name + '/' for k in KINDS)}; did you mean {shown_root}/docs?"))
+        return out
     for kind in KINDS:
         out.records[kind.name] = {}
         folder = docs / kind.name
