@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from helpers import ROOT
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FIXTURE, ROOT
+from helpers import FIXTURE, ROOT
 from explainer.build import build_explainer
 from explainer.render.markup import render_markdown
 from explainer.render.pages import Options, render_pages

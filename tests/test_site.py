@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import ROOT, build_site
+from helpers import ROOT, build_site
 from explainer.build import build_explainer
 
 

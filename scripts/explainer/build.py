@@ -176,6 +176,7 @@ def make_model(records: dict[str, dict[str, dict[str, Any]]], geometries: dict[s
         terms=frozen(_sorted(terms, "term")), sources=frozen(sources), timelines=frozen(timelines),
         maps=frozen(maps), facts=frozen(facts), geometries=frozen(geometries),
         backlinks=frozen(_backlinks(ordered)),
+        cited_by=frozen(_cited_by(actors, places, terms, facts)),
     )
 
 
@@ -223,6 +224,18 @@ def _fact(ident: str, r: dict[str, Any]) -> Fact:
     measure = Measure(m["map"], m["border"], m["label"], m.get("note", "")) if m else None
     return Fact(id=ident, path=r["_path"], title=r["title"], figures=figures, summary=r.get("summary", ""),
                 measure=measure, explanation=r.get("explanation", ""))
+
+
+def _cited_by(*groups: dict[str, Any]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Sources cited by actors, places, terms and fact boxes (events have their own backlinks)."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for kind, group in zip(("actors", "places", "glossary", "facts"), groups):
+        for ident, item in group.items():
+            cites = list(getattr(item, "citations", ()))
+            cites += [c for f in getattr(item, "figures", ()) for c in f.citations]
+            for source in dict.fromkeys(c.source for c in cites):
+                found[source].append((kind, ident))
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def _backlinks(events: dict[str, Event]) -> dict[tuple[str, str], tuple[str, ...]]:

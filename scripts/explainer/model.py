@@ -184,6 +184,7 @@ class Explainer:
     facts: Mapping[str, Fact]
     geometries: Mapping[str, Geometry]  # by file name in docs/maps/
     backlinks: Mapping[tuple[str, str], tuple[str, ...]]  # (kind, id) -> ids of events citing it
+    cited_by: Mapping[str, tuple[tuple[str, str], ...]]  # source id -> (kind, id) of non-event entries citing it
 
     def events_of(self, kind: str, id: str) -> tuple[Event, ...]:
         return tuple(self.events[e] for e in self.backlinks.get((kind, id), ()))
