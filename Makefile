@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test check serve render clean
+.PHONY: site test check serve render clean bench screenshots new new-site schemas
 
 $(VENV)/.site: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -18,12 +18,14 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-## site: build the explainer into site/ (built aside, then swapped in: a failed build keeps the old site)
+## site: build the explainer into site/ and its offline copy into dist/<slug>-offline/ and dist/<slug>-offline.zip
+## (each built aside, then swapped in: a failed build keeps the old one)
 site: $(VENV)/.site
 	rm -rf .site.new
 	$(VENV)/bin/mkdocs build --strict --site-dir .site.new
 	rm -rf .site.old; if [ -d site ]; then mv site .site.old; fi; mv .site.new site; rm -rf .site.old
 	@echo "site: built into site/"
+	@$(PY) scripts/offline.py -f mkdocs.offline.yml -o dist
 
 ## check: validate docs/ only (no HTML); exit 1 with every problem listed
 check: $(VENV)/.site
@@ -33,13 +35,36 @@ check: $(VENV)/.site
 serve: $(VENV)/.site
 	$(VENV)/bin/mkdocs serve
 
+## new: a new YAML file with every field of its kind: make new KIND=event ID=2020-11-26-what-happened [DOCS=docs]
+## (refuses a malformed id or one already taken)
+new: $(VENV)/.site
+	@$(PY) scripts/new.py file --kind "$$KIND" --id "$$ID" --docs "$(or $(DOCS),docs)"
+
+## new-site: start a new explainer that builds at once: make new-site DIR=../my-explainer
+new-site: $(VENV)/.site
+	@$(PY) scripts/new.py site --dir "$$DIR"
+
+## schemas: regenerate schemas/*.schema.json and .vscode/settings.json from the data contract
+schemas: $(VENV)/.site
+	@$(PY) -m explainer.schemas
+
 ## render: write the generated Markdown pages to build/pages without MkDocs
 render: $(VENV)/.site
 	@$(PY) -m explainer render docs build/pages
 
-## test: the whole test suite
+## test: the whole test suite; the browser tests need chromium and Java (installed first if root on Debian)
 test: $(VENV)/.test
+	@sh tests/browser/require.sh
 	$(PY) -m pytest
+
+## screenshots: each page type at 1280 and 375 px, online and offline, into build/screenshots/ (look at them)
+screenshots: $(VENV)/.test site
+	@sh tests/browser/require.sh
+	$(PY) scripts/screenshots.py --site site --dist dist --out build/screenshots
 
 clean:
 	rm -rf site .site.new .site.old build dist
+
+## bench: synthetic explainers at 100, 1,000 and 10,000 events against plain MkDocs; writes BENCHMARKS.md
+bench: $(VENV)/.site
+	cd scripts && ../$(PY) -m bench.run --sizes $(or $(SIZES),100,1000,10000) --runs $(or $(RUNS),3)

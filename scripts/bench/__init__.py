@@ -1,0 +1,1 @@
+"""Benchmark: synthetic explainers at several sizes, measured against plain MkDocs (`make bench`)."""
