@@ -13,7 +13,7 @@ from .dates import parse_date
 from .problems import Problem, describe
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-URL_RE = re.compile(r"^(https?://[^\s/?#]+[^\s]*|mailto:[^\s@]+@[^\s@]+)$", re.IGNORECASE)
+URL_RE = re.compile(r'^(https?://[^\s/?#"<>\\`]+[^\s"<>\\`]*|mailto:[^\s@"<>\\`]+@[^\s@"<>\\`]+)$', re.IGNORECASE)
 COUNTRIES = frozenset(c.alpha_2 for c in pycountry.countries)
 INT_TAG, FLOAT_TAG = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 BOOL_TAG, NULL_TAG = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
