@@ -3,6 +3,7 @@
 Listed under `hooks:` in mkdocs.yml. All real work happens in the `explainer` package."""
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from pathlib import Path
@@ -17,16 +18,24 @@ from mkdocs.structure.pages import Page
 # Imported at the top: the hook's folder is on sys.path only while this module is first imported.
 from explainer.build import build_explainer
 from explainer.cli import summary
+from explainer.linker import AmbiguousAlias, Linker
 from explainer.load import FileCache
+from explainer.mentions import Mentions
 from explainer.problems import ExplainerError
-from explainer.render.pages import Options, Page as GeneratedPage, render_pages
-from explainer.render.site import DEFAULT_NAV, STYLESHEET, STYLESHEET_FILE
+from explainer.render.meta import PageMeta, first_paragraph, json_ld, other_page_meta, page_meta
+from explainer.render.pages import Options, Page as GeneratedPage, data_files, render_pages
+from explainer.render.site import DEFAULT_NAV, EXTRA_CSS, EXTRA_JS, STYLESHEET, STYLESHEET_FILE
+from explainer.render.urls import page_url
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 THEME_DIR = Path(__file__).parent / "mkdocs_theme"
 _cache = FileCache()
 _pages: dict[str, GeneratedPage] = {}
+_meta: dict[str, PageMeta] = {}  # description and schema.org node per generated page
+_data: list[tuple[str, bytes]] = []  # generated data files (site path, content)
 _nav_titled: set[str] = set()  # pages whose title comes from the default nav
+_linker: Linker | None = None  # links names in every page's prose (this build's model)
+_mentions: Mentions | None = None  # what each page mentions, for the "Mentioned in" lists
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -36,12 +45,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         model = build_explainer(docs, shown_root=_shown(docs, config), cache=_cache)
     except ExplainerError as err:
         raise Abort("\n" + err.report()) from None
-    pages = render_pages(model, Options(directory_urls=config.use_directory_urls, site_name=config.site_name))
+    _meta.clear()
+    _meta.update(page_meta(model, config.site_name))
+    options = Options(directory_urls=config.use_directory_urls, site_name=config.site_name,
+                      site_url=config.site_url or "")
+    pages = render_pages(model, options, _meta)
     _pages.clear()
     _pages.update((p.src, p) for p in pages)
+    _data[:] = data_files(model, options, docs)
+    global _linker, _mentions
+    try:
+        _linker = Linker(model, config.use_directory_urls)
+    except AmbiguousAlias as err:
+        raise Abort(f"\n{err}") from None
+    _mentions = Mentions(model, config.use_directory_urls)
     theme_dirs = config.theme.dirs
     theme_dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
     config.extra_css.append(STYLESHEET)
+    config.extra_css.extend(name for name, _ in EXTRA_CSS)
+    config.extra_javascript.extend(name for name, _ in EXTRA_JS)
     _nav_titled.clear()
     if config.nav is None:
         config.nav = _default_nav(docs)
@@ -58,16 +80,45 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = page.edit_path or None
         files.append(file)
     files.append(File.generated(config, STYLESHEET, abs_src_path=str(STYLESHEET_FILE)))
+    for name, path in EXTRA_CSS + EXTRA_JS:
+        files.append(File.generated(config, name, abs_src_path=str(path)))
+    for name, content in _data:
+        if files.get_file_from_path(name) is None:  # a hand-made file of the same name wins
+            files.append(File.generated(config, name, content=content))
     return files
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    src = page.file.src_uri
+    _describe(page, html, config)
+    if _linker is not None and _mentions is not None:  # link first mentions, note what the page mentions
+        html, found = _linker.link_html(html, src, editor_links=page.file.generated_by is None)
+        _mentions.record(src, _pages[src].title if src in _pages else page.title or "", found)
     if page.file.src_uri in _nav_titled:
         return html  # a fixed title from the default nav
     generated = _pages.get(page.file.src_uri)
     # Titles reach Material's templates unescaped: hand it HTML-safe text.
     page.title = str(escape(generated.title)) if generated else str(escape(page.title or ""))
     return html
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    # Runs after every page's on_page_content: all mentions are known now.
+    if _mentions is not None and page.content:
+        page.content = _mentions.fill(page.content, page.file.src_uri)
+    return context
+
+
+def _describe(page: Page, html: str, config: MkDocsConfig) -> None:
+    """page.meta gets description, canonical (the public address, in the offline copy too) and json_ld."""
+    src = page.file.src_uri
+    home = page.is_homepage
+    said = page.meta.get("description") or (home and config.site_description) or first_paragraph(html)
+    meta = _meta.get(src) or other_page_meta(page.title or "", said, config.site_name, home)
+    canonical = (config.site_url or "") and (config.site_url or "") + page_url(src, directory_urls=True)
+    page.meta.setdefault("description", meta.description or config.site_description or "")
+    page.meta.setdefault("canonical", canonical)
+    page.meta["json_ld"] = json_ld(meta.node, page.meta["canonical"])
 
 
 def _default_nav(docs: Path) -> list[Any]:
@@ -83,3 +134,29 @@ def _shown(docs: Path, config: MkDocsConfig) -> str:
         return str(docs.relative_to(Path(config.config_file_path).parent))
     except ValueError:
         return str(docs)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    log.info(f"explainer: hook time {_spent[0]:.2f} s")  # read by the benchmark (scripts/bench)
+
+
+_spent = [0.0]  # seconds spent in this hook during the current build
+
+
+def _timed(fn: Any) -> Any:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if fn.__name__ == "on_config":
+            _spent[0] = 0.0
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _spent[0] += time.perf_counter() - start
+    return wrapper
+
+
+on_config = _timed(on_config)
+on_files = _timed(on_files)
+on_page_content = _timed(on_page_content)
+on_page_context = _timed(on_page_context)

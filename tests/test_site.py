@@ -115,7 +115,7 @@ def test_second_explainer_builds(project: Path, tmp_path: Path) -> None:
     assert build_site(project / "mkdocs.yml", site) == []
     assert broken_links(site) == []
     page = (site / "events" / "2021-03-23-ever-given-runs-aground" / "index.html").read_text()
-    assert "<em>Ever Given</em>" in page
+    assert '<em><a class="x-autolink" href="../../actors/ever-given/"' in page  # Markdown, then the linker
     assert '<time datetime="2021-03-23">23 March 2021</time>' in page
     assert "24–28 March 2021" in (site / "events" / "index.html").read_text()
     assert "c. July 2021" in (site / "timeline" / "index.html").read_text()

@@ -147,7 +147,14 @@ def test_alias_claimed_twice(project: Path) -> None:
     (project / "docs" / "actors" / "sca-board.yml").write_text("name: SCA board\nkind: group\naliases: [SCA]\n")
     assert problems(project / "docs") == [
         "docs/actors/suez-canal-authority.yml: aliases: expected a name or alias used by one entry only, "
-        "found 'sca' also in docs/actors/sca-board.yml"]
+        "found 'SCA' also in docs/actors/sca-board.yml (aliases: 'SCA')"]
+
+
+def test_name_claimed_by_an_actor_and_a_term(project: Path) -> None:
+    (project / "docs" / "glossary" / "ever-given.yml").write_text("term: ever  given\nshort: A ship.\n")
+    assert problems(project / "docs") == [
+        "docs/glossary/ever-given.yml: term: expected a name or alias used by one entry only, "
+        "found 'ever  given' also in docs/actors/ever-given.yml (name: 'Ever Given')"]
 
 
 def test_missing_docs_folder(tmp_path: Path) -> None:

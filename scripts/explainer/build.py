@@ -129,20 +129,23 @@ def load_geometries(docs: Path, loaded: Loaded) -> tuple[dict[str, Geometry], li
 
 
 def check_names(loaded: Loaded) -> list[Problem]:
-    """A name or alias may belong to one actor, place or term only."""
-    owners: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    """A name or alias may belong to one actor, place or term only (names are compared folded)."""
+    owners: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # folded -> [(path, field, as written)]
     for kind, fields in NAME_FIELDS.items():
-        for ident, rec in loaded.records.get(kind, {}).items():
-            names = {fold(n) for n in [rec.get(f, "") for f in fields] + list(rec.get("aliases", ())) if n}
-            for name in names - {""}:
-                owners[name].append((rec["_path"], ident))
+        for rec in loaded.records.get(kind, {}).values():
+            named = [(f, rec.get(f)) for f in fields] + [("aliases", a) for a in rec.get("aliases") or ()]
+            seen: set[str] = set()
+            for field, name in named:
+                key = fold(name) if isinstance(name, str) else ""
+                if key and key not in seen:
+                    seen.add(key)
+                    owners[key].append((rec["_path"], field, name))
     problems = []
-    for name, who in sorted(owners.items()):
-        if len(who) > 1:
-            (first, _), others = who[0], who[1:]
-            for path, _ in others:
-                problems.append(Problem(path, 0, "aliases",
-                                        f"expected a name or alias used by one entry only, found {name!r} also in {first}"))
+    for _, who in sorted(owners.items()):
+        (first, first_field, first_name), others = who[0], who[1:]
+        for path, field, name in others:
+            problems.append(Problem(path, 0, field, "expected a name or alias used by one entry only, "
+                                    f"found {name!r} also in {first} ({first_field}: {first_name!r})"))
     return problems
 
 

@@ -48,6 +48,17 @@ class ScaleBar:
 
 
 @dataclass(frozen=True)
+class NameSpot:
+    """A country whose name may be written: where (SVG units), and the polygons it must stay in."""
+
+    iso: str
+    role: str
+    name: str
+    at: Point
+    polygons: Sequence[Sequence[Sequence[Point]]]
+
+
+@dataclass(frozen=True)
 class CountryLabel:
     iso: str
     role: str
@@ -67,7 +78,7 @@ def nice_km(limit: float) -> int:
     """The largest 1, 2 or 5 times a power of ten not above limit (at least 1)."""
     if limit < 1:
         return 1
-    power = 10 ** int(math.floor(math.log10(limit)))
+    power = int(10 ** math.floor(math.log10(limit)))
     return max(step * power for step in (1, 2, 5) if step * power <= limit)
 
 
@@ -144,20 +155,30 @@ def _inside(box: Box, polygons: Sequence[Sequence[Sequence[Point]]]) -> bool:
     return all(any(polygon_contains(p, x, y) for p in polygons) for x, y in probes)
 
 
-def country_labels(countries: Sequence[tuple[str, str, str, Point, Sequence[Sequence[Sequence[Point]]]]],
-                   bounds: Box, obstacles: Sequence[Box], scale: float) -> tuple[CountryLabel, ...]:
+def _name_text(spot: NameSpot, scale: float, dx: float = 0.0, dy: float = 0.0) -> Text:
+    size = (theme.FOCUS_COUNTRY_FONT if spot.role == "focus" else theme.COUNTRY_FONT) * scale
+    baseline = spot.at[1] + (ASCENT - DESCENT) / 2.0 * size
+    return _text(spot.at[0] + dx, baseline + dy, spot.name.upper(), "middle", size,
+                 theme.NAME_SPACING + theme.BOLD_EXTRA)
+
+
+def name_box(spot: NameSpot, scale: float) -> Box:
+    """Where a country's name would go if nothing were in the way."""
+    return _name_text(spot, scale).box
+
+
+def country_labels(spots: Sequence[NameSpot], bounds: Box, obstacles: Sequence[Box],
+                   scale: float) -> tuple[CountryLabel, ...]:
     """Names at each country's label point, nudged until they sit inside it and clear of obstacles."""
     taken = list(obstacles)
     placed: list[CountryLabel] = []
-    for iso, role, name, (x, y), polygons in countries:
-        size = (theme.FOCUS_COUNTRY_FONT if role == "focus" else theme.COUNTRY_FONT) * scale
-        text = name.upper()
-        baseline = y + (ASCENT - DESCENT) / 2.0 * size
-        for dx, dy in _offsets(size):
-            label = _text(x + dx, baseline + dy, text, "middle", size, theme.NAME_SPACING + theme.BOLD_EXTRA)
-            if label.box.within(bounds) and _inside(label.box, polygons) and not any(
+    for spot in spots:
+        step = (theme.FOCUS_COUNTRY_FONT if spot.role == "focus" else theme.COUNTRY_FONT) * scale
+        for dx, dy in _offsets(step):
+            label = _name_text(spot, scale, dx, dy)
+            if label.box.within(bounds) and _inside(label.box, spot.polygons) and not any(
                     label.box.overlaps(o) for o in taken):
-                placed.append(CountryLabel(iso, role, label))
+                placed.append(CountryLabel(spot.iso, spot.role, label))
                 taken.append(label.box)
                 break
     return tuple(placed)

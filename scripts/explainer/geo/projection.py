@@ -36,7 +36,9 @@ class LambertConformalConic:
             n = math.sin(math.radians(self.lat1))
         else:
             n = math.log(c1 / c2) / math.log(_t(self.lat2) / _t(self.lat1))
-        f = c1 * _t(self.lat1) ** n / n
+        if abs(n) < 1e-4:  # parallels symmetric about the equator: the cone flattens towards Mercator
+            n = math.copysign(1e-4, n) if n else 1e-4
+        f = c1 * float(_t(self.lat1) ** n) / n
         object.__setattr__(self, "n", n)
         object.__setattr__(self, "f", f)
         object.__setattr__(self, "rho0", self._rho(self.lat0))
@@ -50,7 +52,7 @@ class LambertConformalConic:
                    lat1=south + span / 6.0, lat2=south + 5.0 * span / 6.0)
 
     def _rho(self, lat: float) -> float:
-        return self.radius * self.f / _t(lat) ** self.n
+        return self.radius * self.f / float(_t(lat) ** self.n)
 
     def forward(self, lon: float, lat: float) -> tuple[float, float]:
         rho = self._rho(lat)
@@ -61,7 +63,7 @@ class LambertConformalConic:
         dy = self.rho0 - y
         rho = math.copysign(math.hypot(x, dy), self.n)
         theta = math.atan2(x, dy) if self.n > 0 else math.atan2(-x, -dy)
-        lat = 2.0 * math.atan((self.radius * self.f / rho) ** (1.0 / self.n)) - math.pi / 2.0
+        lat = 2.0 * math.atan(float((self.radius * self.f / rho) ** (1.0 / self.n))) - math.pi / 2.0
         return self.lon0 + math.degrees(theta / self.n), math.degrees(lat)
 
     def scale_factor(self, lat: float) -> float:

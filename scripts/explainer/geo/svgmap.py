@@ -2,6 +2,11 @@
 
 Pure: the caller passes loaded data. Every name and href from the data is escaped by the template
 (Jinja2, autoescape on); hrefs with a scheme other than http(s) are refused.
+
+A map whose markers are links gets role="document", not "img": ARIA makes an img's children
+presentational, which hides the links from screen readers while they stay in the tab order (axe
+rule nested-interactive); "group" would do but the Nu checker allows only img, document and
+application on <svg>. A map without links (the locator) is role="img".
 """
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ import jinja2
 from . import theme
 from .geodesic import line_length_km
 from .geometry import Frame, Geometry, load_geometry
-from .layout import MapLayout, Options, PlaceMark, layout_map, symbol_radius
+from .layout import MapLayout, Options, PlaceMark, layout_map
 from .theme import Variant
 
 __all__ = ["Marker", "Geometry", "load_geometry", "render_map", "render_locator", "drawn_border_length_km",
@@ -40,14 +45,16 @@ class Marker:
 
 def _checked(marker: Marker) -> PlaceMark:
     if marker.kind not in theme.KINDS:
-        raise ValueError(f"marker {marker.id!r}: kind must be one of {', '.join(theme.KINDS)}, found {marker.kind!r}")
+        kinds = ", ".join(theme.KINDS)
+        raise ValueError(f"marker {marker.id!r}: kind must be one of {kinds}, found {marker.kind!r}")
     if not (math.isfinite(marker.lat) and math.isfinite(marker.lon) and -90 <= marker.lat <= 90
             and -180 <= marker.lon <= 180):
         raise ValueError(f"marker {marker.id!r}: lat/lon out of range: {marker.lat}, {marker.lon}")
     scheme = urlsplit(marker.href.strip()).scheme.lower()
     if scheme not in ("", "http", "https"):
         raise ValueError(f"marker {marker.id!r}: href scheme {scheme!r} refused (use a relative URL or http(s))")
-    return PlaceMark(marker.id, marker.name, marker.kind, marker.lat, marker.lon, marker.href.strip(), marker.approximate)
+    return PlaceMark(marker.id, marker.name, marker.kind, marker.lat, marker.lon, marker.href.strip(),
+                     marker.approximate)
 
 
 def _inside(frame: Frame, lon: float, lat: float) -> bool:
@@ -105,14 +112,18 @@ def map_layout(geometry: Geometry, markers: Sequence[Marker], *, frame: Frame | 
 def render_map(geometry: Geometry, markers: Sequence[Marker], *, title: str, description: str,
                frame: Frame | None = None, width: int = 800, id_prefix: str = "map", show_labels: bool = True,
                attribution: str = "Made with Natural Earth") -> str:
-    """The full map: countries, highlighted borders, linked markers, labels, legend, scale, credit."""
+    """The full map: countries, highlighted borders, linked markers, labels, legend, scale, credit.
+
+    Ids inside the SVG start with id_prefix: give each map on a page its own. The SVG carries
+    larger label layouts for small screens, switched by CSS media queries in its <style>.
+    """
     prefix = _prefix(id_prefix)
     layout = map_layout(geometry, markers, frame=frame, width=width, show_labels=show_labels,
                         attribution=attribution)
     linked = any(v.mark.href for v in layout.markers)
     return _environment().get_template("map.svg.j2").render(
-        m=layout, p=prefix, title=title, description=description, role="group" if linked else "img",
-        locator=False, theme=theme, radius=symbol_radius)
+        m=layout, p=prefix, title=title, description=description, role="document" if linked else "img",
+        locator=False, theme=theme)
 
 
 def render_locator(geometry: Geometry, marker: Marker, *, width: int = 240, id_prefix: str) -> str:
@@ -127,7 +138,7 @@ def render_locator(geometry: Geometry, marker: Marker, *, width: int = 240, id_p
     return _environment().get_template("map.svg.j2").render(
         m=layout, p=prefix, title=f"Locator map: {mark.name}",
         description=f"The {where} of {mark.name} on a map of the area.", role="img",
-        locator=True, theme=theme, radius=symbol_radius)
+        locator=True, theme=theme)
 
 
 def drawn_border_length_km(geometry: Geometry, border_id: str) -> float:

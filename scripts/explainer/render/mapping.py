@@ -20,6 +20,11 @@ class DrawnMap:
     svg: Markup
     places: tuple[Place, ...]
     credit: str
+    outside: tuple[Place, ...] = ()  # places beyond the map's frame: listed, not drawn
+
+
+def _inside(frame: tuple[float, float, float, float], p: Place) -> bool:
+    return frame[0] <= p.lon <= frame[2] and frame[1] <= p.lat <= frame[3]
 
 
 def _empty(frame: tuple[float, float, float, float]) -> Geometry:
@@ -46,16 +51,18 @@ def draw_maps(model: Explainer, link: Link) -> list[DrawnMap]:
     for i, spec in enumerate(specs):
         places = [model.places[p] for p in spec.places] if spec and spec.places else list(model.places.values())
         geometry = geometry_of(model, spec, places)
+        shown = [p for p in places if _inside(spec.frame, p)] if spec and spec.frame else places
         markers = [Marker(p.id, p.name, p.kind, p.lat, p.lon, link(f"places/{p.id}.md"), p.approximate)
-                   for p in places]
+                   for p in shown]
         title = spec.title if spec else "Map of the places in this explainer"
-        names = ", ".join(p.name for p in places[:12]) + (f" and {len(places) - 12} more" if len(places) > 12 else "")
-        description = (f"A map showing {len(places)} places: {names}. "
+        names = ", ".join(p.name for p in shown[:12]) + (f" and {len(shown) - 12} more" if len(shown) > 12 else "")
+        description = (f"A map showing {len(shown)} places: {names}. "
                        "The table after the map lists every place with its coordinates and events.")
         svg = render_map(geometry, markers, title=title, description=description,
                          frame=spec.frame if spec else None, id_prefix=f"map{i + 1}",
                          attribution=geometry.credit or DEFAULT_CREDIT)
-        drawn.append(DrawnMap(spec, Markup(svg), tuple(places), geometry.credit))
+        outside = tuple(p for p in places if p not in shown)
+        drawn.append(DrawnMap(spec, Markup(svg), tuple(places), geometry.credit, outside))
     return drawn
 
 

@@ -5,6 +5,9 @@ from pathlib import Path
 
 STYLESHEET = "assets/explainer.css"
 STYLESHEET_FILE = Path(__file__).parent / "assets" / "explainer.css"
+# More assets, as (site path, file): each stylesheet and script is added to every page.
+EXTRA_CSS: tuple[tuple[str, Path], ...] = (("assets/timeline.css", STYLESHEET_FILE.parent / "timeline.css"),)
+EXTRA_JS: tuple[tuple[str, Path], ...] = (("assets/timeline.js", STYLESHEET_FILE.parent / "timeline.js"),)
 DEFAULT_NAV: tuple[tuple[str, str], ...] = (
     ("Timeline", "timeline.md"),
     ("Map", "map.md"),
@@ -14,4 +17,5 @@ DEFAULT_NAV: tuple[tuple[str, str], ...] = (
     ("Events", "events.md"),
     ("Sources", "sources.md"),
     ("Data", "data.md"),
+    ("Editors' guide", "guide.md"),
 )

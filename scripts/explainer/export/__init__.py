@@ -1,0 +1,76 @@
+"""Open data: the model as files for reuse. Each format is one small module; this one lists them.
+
+`export_files()` gives (site path, content) pairs; `downloads()` describes them for the data page."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Explainer
+from ..render.timelinejs import json_path
+from .common import DATA, Site, source_date_epoch
+from .csv_export import events_csv
+from .formats import SCHEMAS, schema_files, schema_path
+from .geojson import places_geojson
+from .ics import events_ics
+from .json_export import json_files
+from .yaml_zip import yaml_files, yaml_zip
+
+__all__ = ["Download", "Site", "downloads", "export_files", "source_date_epoch"]
+ZIP = "yaml-files.zip"
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file of the data page: where it is, what it holds, in what format."""
+
+    path: str  # site path, e.g. data/events.json
+    title: str
+    format: str
+    about: str
+    schema: str = ""  # site path of its JSON Schema, if any
+
+
+def downloads(model: Explainer, with_zip: bool = True) -> list[Download]:
+    c = model.counts()
+
+    def n(count: int, word: str, plural: str = "") -> str:
+        return f"{count} {word if count == 1 else plural or word + 's'}"
+
+    def schema(name: str) -> str:
+        return f"{DATA}/{schema_path(name)}" if name in SCHEMAS else ""
+
+    out = [
+        Download(f"{DATA}/events.json", "Events", "JSON", f"{n(c['events'], 'event')} in date order, with their "
+                 "actors, places, terms, tags, sources and quotes", schema("events.json")),
+        Download(f"{DATA}/events.csv", "Events (table)", "CSV", f"{n(c['events'], 'row')}, one per event; lists "
+                 "joined with “; ”; UTF-8 with a header row"),
+        Download(f"{DATA}/events.ics", "Events (calendar)", "iCalendar",
+                 f"{n(c['events'], 'all-day entry', 'all-day entries')} for calendar programs; a date known only "
+                 "to the month or year spans that month or year"),
+        Download(f"{DATA}/actors.json", "Actors", "JSON", f"{n(c['actors'], 'actor')} with the events they "
+                 "take part in", schema("actors.json")),
+        Download(f"{DATA}/places.geojson", "Places", "GeoJSON", f"{n(c['places'], 'place')} as points "
+                 "(longitude, latitude; WGS84) for mapping software"),
+        Download(f"{DATA}/glossary.json", "Glossary", "JSON", f"{n(c['terms'], 'term')} with short and long "
+                 "definitions", schema("glossary.json")),
+        Download(f"{DATA}/sources.json", "Sources", "JSON", f"{n(c['sources'], 'source')} with what cites each",
+                 schema("sources.json")),
+    ]
+    out += [Download(json_path(t.id), f"Timeline: {t.title}", "TimelineJS JSON",
+                     f"{n(len(t.events), 'event')}, for TimelineJS") for t in model.timelines.values()]
+    out.append(Download(json_path(None), "Timeline: every event", "TimelineJS JSON",
+                        f"{n(c['events'], 'event')}, for TimelineJS"))
+    if with_zip:
+        out.append(Download(f"{DATA}/{ZIP}", "The YAML files", "ZIP", "the files this explainer is built "
+                            "from, as its editors wrote them (one per event, actor, place, term, source…)"))
+    return out
+
+
+def export_files(model: Explainer, site: Site, docs: Path | None = None) -> list[tuple[str, bytes]]:
+    """Every download except the timelines (render/timelinejs.py writes those), as (site path, content)."""
+    files = {**json_files(model, site), **schema_files(), "places.geojson": places_geojson(model, site),
+             "events.csv": events_csv(model, site), "events.ics": events_ics(model, site)}
+    if docs is not None and yaml_files(docs):
+        files[ZIP] = yaml_zip(docs, site.epoch)
+    return [(f"{DATA}/{name}", content) for name, content in files.items()]

@@ -1,0 +1,85 @@
+"""'Mentioned in': the pages that mention an actor, place or term, from data and from prose.
+
+Data: the events that list it (actors, places, terms fields) and, for a term, the terms whose
+`see_also` names it. Prose: the pages on which the linker found it (or an editor linked it).
+Pages are recorded while they are rendered; an entity page carries a placeholder,
+`<div class="x-mentions" data-src="actors/x.md"></div>`, filled in once every page is known."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from markupsafe import Markup
+
+from .build import fold
+from .model import Explainer
+from .render.pages import environment
+from .render.urls import relative_url
+
+PLACEHOLDER = re.compile(r'<div class="x-mentions" data-src="([^"<>]*)"></div>')
+GROUPS = (("events/", "Events"), ("actors/", "Actors"), ("places/", "Places"), ("glossary/", "Glossary"),
+          ("timelines/", "Timelines"), ("sources/", "Sources"))
+
+
+@dataclass(frozen=True)
+class Mention:
+    src: str  # the mentioning page
+    title: str
+    url: str  # relative to the page that shows the list
+
+
+def group_of(src: str) -> str:
+    return next((label for prefix, label in GROUPS if src.startswith(prefix)), "Pages")
+
+
+class Mentions:
+    """Collects what each page mentions during a build; renders the lists afterwards."""
+
+    def __init__(self, model: Explainer, directory_urls: bool = True) -> None:
+        self.model, self.directory_urls = model, directory_urls
+        self._found: dict[tuple[str, str], dict[str, str]] = {}  # (kind, id) -> {page src: title}
+        self._env = environment()
+
+    def record(self, page_src: str, title: str, found: Iterable[tuple[str, str]]) -> None:
+        for entity in found:
+            self._found.setdefault(entity, {})[page_src] = title or page_src
+
+    def sources_of(self, kind: str, ident: str) -> dict[str, str]:
+        """Every page mentioning the entity ({src: title}), from data and prose, not its own page."""
+        pages = {f"events/{e.id}.md": e.title for e in self.model.events_of(kind, ident)}
+        if kind == "glossary":
+            pages |= {f"glossary/{t.id}.md": t.term for t in self.model.terms.values() if ident in t.see_also}
+        pages |= self._found.get((kind, ident), {})
+        pages.pop(f"{kind}/{ident}.md", None)
+        return pages
+
+    def groups(self, kind: str, ident: str, here: str) -> list[tuple[str, list[Mention]]]:
+        """('Pages' | 'Events' | …, mentions) in a stable order: events by date, others by title.
+
+        `here` is the page that shows the list (links are relative to it; it is left out)."""
+        event_order = {f"events/{i}.md": n for n, i in enumerate(self.model.events)}
+        pages = self.sources_of(kind, ident)
+        pages.pop(here, None)
+        ordered = sorted(pages, key=lambda s: (event_order.get(s, -1), fold(pages[s]), s))
+        labels = ["Pages"] + [label for _, label in GROUPS]
+        out = []
+        for label in labels:
+            items = [Mention(s, pages[s], relative_url(here, s, self.directory_urls))
+                     for s in ordered if group_of(s) == label]
+            if items:
+                out.append((label, items))
+        return out
+
+    def render(self, entity_src: str, here: str) -> Markup:
+        kind, _, rest = entity_src.partition("/")
+        ident = rest.removesuffix(".md")
+        known = {"actors": self.model.actors, "places": self.model.places, "glossary": self.model.terms}
+        if ident not in known.get(kind, {}):
+            return Markup("")
+        html = self._env.get_template("mentions.html.j2").render(groups=self.groups(kind, ident, here))
+        return Markup(html)
+
+    def fill(self, html: str, page_src: str) -> str:
+        """Replace every placeholder in the HTML of page `page_src` with its 'Mentioned in' list."""
+        return PLACEHOLDER.sub(lambda m: str(self.render(m.group(1), page_src)), html)

@@ -1,0 +1,209 @@
+"""What search engines and link previews read: a plain-text description and a schema.org node per page.
+
+`page_meta(model)` covers every generated page, keyed by docs path like the pages themselves;
+`other_page_meta` covers hand-written pages. Nodes carry no address: `json_ld(node, url)` adds it,
+since only the site layer knows where a page will live. No MkDocs here."""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+import nh3
+
+from ..dates import format_range
+from ..model import Actor, Event, Explainer, Place, Source, Term, Timeline
+from .markup import clean_text, render_markdown
+
+LIMIT = 160  # characters: what result pages and link previews show before they cut
+SOURCE_TYPES = {"article": "Article", "dataset": "Dataset", "document": "DigitalDocument"}
+INDEX_PAGES = {  # docs path -> (title, "CollectionPage" or another schema.org type)
+    "timeline.md": "Timeline", "events.md": "Events", "actors.md": "Actors", "places.md": "Places",
+    "glossary.md": "Glossary", "sources.md": "Sources", "map.md": "Map",
+}
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    description: str  # plain text, at most LIMIT characters
+    node: Mapping[str, Any] = field(default_factory=dict)  # schema.org JSON-LD, without @context and url
+
+
+def plain(markdown_text: str, limit: int = LIMIT) -> str:
+    """An editor's Markdown as one line of plain text, cut at a word boundary with an ellipsis."""
+    marked_up = render_markdown(markdown_text) if markdown_text else ""
+    text = html.unescape(nh3.clean(str(marked_up), tags=set()))
+    return shorten(text, limit)
+
+
+def shorten(text: str, limit: int = LIMIT) -> str:
+    text = re.sub(r"\s+", " ", clean_text(text)).strip()
+    if len(text) <= limit:
+        return text
+    ends = [m.end() for m in re.finditer(r"[.!?](?= )", text[:limit])]
+    if ends and ends[-1] >= limit // 3:  # whole sentences read better than a cut one
+        return text[: ends[-1]]
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.–—-") + "…"
+
+
+def first_paragraph(page_html: str) -> str:
+    """The first paragraph of a rendered page as plain text: a hand-written page's description."""
+    found = re.search(r"<p\b[^>]*>(.*?)</p>", page_html, re.S)
+    return shorten(html.unescape(nh3.clean(found[1], tags=set()))) if found else ""
+
+
+def json_ld(node: Mapping[str, Any], url: str) -> dict[str, Any]:
+    """The node as a JSON-LD document for the page at `url` (absolute, or empty when unknown)."""
+    doc: dict[str, Any] = {"@context": "https://schema.org", **node}
+    if url:
+        doc["url"] = url
+    return doc
+
+
+def page_meta(model: Explainer, site_name: str = "") -> dict[str, PageMeta]:
+    """Description and schema.org node of every generated page, keyed by docs path."""
+    out: dict[str, PageMeta] = {}
+    for e in model.events.values():
+        out[f"events/{e.id}.md"] = _event(e, model)
+    for a in model.actors.values():
+        out[f"actors/{a.id}.md"] = _actor(a, len(model.events_of("actors", a.id)))
+    for p in model.places.values():
+        out[f"places/{p.id}.md"] = _place(p, len(model.events_of("places", p.id)))
+    glossary = {"@type": "DefinedTermSet", "name": shorten(f"{site_name}: glossary" if site_name else "Glossary")}
+    for t in model.terms.values():
+        out[f"glossary/{t.id}.md"] = _term(t, glossary)
+    for s in model.sources.values():
+        out[f"sources/{s.id}.md"] = _source(s, len(model.events_of("sources", s.id)))
+    for tl in model.timelines.values():
+        out[f"timelines/{tl.id}.md"] = _timeline(tl, model)
+    out.update(_indexes(model, glossary))
+    return out
+
+
+def other_page_meta(title: str, description: str, site_name: str, home: bool) -> PageMeta:
+    """A hand-written page: the home page is the WebSite, any other a WebPage."""
+    text = shorten(description)
+    node: dict[str, Any] = {"@type": "WebSite" if home else "WebPage", "name": site_name if home else title}
+    if text:
+        node["description"] = text
+    return PageMeta(text, node)
+
+
+def _event(e: Event, model: Explainer) -> PageMeta:
+    text = plain(e.summary)
+    node: dict[str, Any] = {"@type": "Event", "name": e.title, "description": text, "startDate": e.date.iso()}
+    if e.end:
+        node["endDate"] = e.end.iso()
+    places = [_place_node(model.places[p]) for p in e.places if p in model.places]
+    if places:
+        node["location"] = places if len(places) > 1 else places[0]
+    actors = [_actor_node(model.actors[a]) for a in e.actors if a in model.actors]
+    if actors:
+        node["about"] = actors
+    return PageMeta(text, node)
+
+
+def _actor(a: Actor, n_events: int) -> PageMeta:
+    fallback = f"{a.name}" + (f", {a.role}" if a.role else "") + f": {_count(n_events, 'event')} in this explainer."
+    text = plain(a.summary) if a.summary else shorten(fallback)
+    node = {**_actor_node(a), "description": text}
+    if a.aliases:
+        node["alternateName"] = list(a.aliases)
+    if a.links:
+        node["sameAs"] = [link.url for link in a.links]
+    return PageMeta(text, node)
+
+
+def _actor_node(a: Actor) -> dict[str, Any]:
+    node: dict[str, Any] = {"@type": "Person" if a.kind == "person" else "Organization", "name": a.name}
+    if a.kind == "person" and a.role:
+        node["jobTitle"] = a.role
+    return node
+
+
+def _place(p: Place, n_events: int) -> PageMeta:
+    fallback = f"{p.name}" + (f" ({p.country})" if p.country else "") + f": {_count(n_events, 'event')} and a map."
+    text = plain(p.summary) if p.summary else shorten(fallback)
+    node = {**_place_node(p), "description": text}
+    if p.aliases:
+        node["alternateName"] = list(p.aliases)
+    return PageMeta(text, node)
+
+
+def _place_node(p: Place) -> dict[str, Any]:
+    node: dict[str, Any] = {"@type": "Place", "name": p.name,
+                            "geo": {"@type": "GeoCoordinates", "latitude": p.lat, "longitude": p.lon}}
+    if p.country:
+        node["address"] = {"@type": "PostalAddress", "addressCountry": p.country}
+    return node
+
+
+def _term(t: Term, glossary: Mapping[str, Any]) -> PageMeta:
+    text = shorten(t.short)
+    node: dict[str, Any] = {"@type": "DefinedTerm", "name": t.term, "description": text,
+                            "inDefinedTermSet": dict(glossary)}
+    if t.aliases:
+        node["alternateName"] = list(t.aliases)
+    return PageMeta(text, node)
+
+
+def _source(s: Source, n_events: int) -> PageMeta:
+    when = f", {s.date.label()}" if s.date else ""
+    text = shorten(f"{s.publisher}{when}: {s.title}. Cited by {_count(n_events, 'event')} of this explainer.")
+    node: dict[str, Any] = {"@type": SOURCE_TYPES.get(s.kind, "CreativeWork"), "name": s.title,
+                            "description": text, "publisher": {"@type": "Organization", "name": s.publisher}}
+    if s.author:
+        node["author"] = {"name": s.author}
+    if s.date:
+        node["datePublished"] = s.date.iso()
+    if s.language:
+        node["inLanguage"] = s.language
+    if s.url:
+        node["sameAs"] = s.url
+    return PageMeta(text, node)
+
+
+def _timeline(tl: Timeline, model: Explainer) -> PageMeta:
+    events = [model.events[i] for i in tl.events if i in model.events]
+    text = plain(tl.summary) if tl.summary else shorten(f"{tl.title}: {_span(events)}.")
+    return PageMeta(text, {"@type": "CollectionPage", "name": tl.title, "description": text})
+
+
+def _indexes(model: Explainer, glossary: Mapping[str, Any]) -> dict[str, PageMeta]:
+    events = list(model.events.values())
+    texts = {
+        "timeline.md": f"Timeline: {_span(events)}, in date order.",
+        "events.md": f"Every event of this explainer by month: {_span(events)}.",
+        "actors.md": f"The {_count(len(model.actors), 'actor')} of this explainer: people, organisations "
+                     "and states, each with their events and what they said.",
+        "places.md": f"The {_count(len(model.places), 'place')} of this explainer, with coordinates and events.",
+        "glossary.md": f"Glossary, A to Z: {_count(len(model.terms), 'term')} explained in plain words.",
+        "sources.md": f"Bibliography: the {_count(len(model.sources), 'source')} every fact here is cited from.",
+        "map.md": f"Map of the {_count(len(model.places), 'place')} of this explainer.",
+    }
+    out: dict[str, PageMeta] = {}
+    for src, title in INDEX_PAGES.items():
+        text = shorten(texts[src])
+        kind = "DefinedTermSet" if src == "glossary.md" else "CollectionPage"
+        node = {**glossary, "description": text} if kind == "DefinedTermSet" else \
+            {"@type": kind, "name": title, "description": text}
+        out[src] = PageMeta(text, node)
+    return out
+
+
+def _span(events: list[Event]) -> str:
+    if not events:
+        return "no events yet"
+    first, last = events[0].date, (events[-1].end or events[-1].date)
+    return f"{_count(len(events), 'event')}, " + format_range(first, last if last != first else None)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+__all__ = ["PageMeta", "page_meta", "other_page_meta", "first_paragraph", "json_ld", "plain", "shorten"]

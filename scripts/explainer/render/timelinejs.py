@@ -1,0 +1,85 @@
+"""Each timeline as TimelineJS3 JSON (https://timeline.knightlab.com/docs/json-format.html), so the same
+data opens in TimelineJS. Headlines and texts are HTML there: titles are escaped, summaries sanitised."""
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from typing import Any, Iterator, Sequence
+
+from ..dates import PartialDate, format_range
+from ..model import Era, Event, Explainer
+from .markup import render_markdown
+from .urls import page_url
+
+ALL = "data/timeline.json"  # every event
+
+
+def json_path(timeline_id: str | None) -> str:
+    return f"data/timelines/{timeline_id}.json" if timeline_id else ALL
+
+
+def download_href(from_src: str, path: str, directory_urls: bool) -> str:
+    """A relative link from a generated page to a file of the site (not a page)."""
+    here = page_url(from_src, directory_urls)
+    base = here.rstrip("/") if directory_urls and here else posixpath.dirname(here)
+    return posixpath.relpath(path, base or ".")
+
+
+def date_object(d: PartialDate, display: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {"year": d.year}
+    if d.month:
+        out["month"] = d.month
+    if d.day:
+        out["day"] = d.day
+    if display:
+        out["display_date"] = display
+    return out
+
+
+def _text(summary: str) -> str:
+    return str(render_markdown(summary, resolve=lambda _path: None))  # links to pages mean nothing there
+
+
+def slide(e: Event, site_url: str = "", directory_urls: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {"unique_id": e.id, "start_date": date_object(e.date)}
+    if e.end and e.end != e.date:
+        out["end_date"] = date_object(e.end)
+    out["display_date"] = e.display_date or format_range(e.date, e.end, e.approximate)
+    text = _text(e.summary)
+    if site_url.startswith(("https://", "http://")):
+        href = site_url.rstrip("/") + "/" + page_url(f"events/{e.id}.md", directory_urls)
+        text += f'<p><a href="{html.escape(href)}">Read more</a></p>'
+    out["text"] = {"headline": html.escape(e.title), "text": text}
+    if e.tags:
+        out["group"] = e.tags[0]
+    return out
+
+
+def era(x: Era) -> dict[str, Any]:
+    return {"start_date": date_object(x.start), "end_date": date_object(x.end),
+            "text": {"headline": html.escape(x.title)}}
+
+
+def timelinejs(title: str, summary: str, events: Sequence[Event], eras: Sequence[Era] = (),
+               site_url: str = "", directory_urls: bool = True) -> dict[str, Any]:
+    """The TimelineJS document; with `site_url`, each event links to its page on the site."""
+    heading = {"headline": html.escape(title), "text": _text(summary) if summary else ""}
+    doc: dict[str, Any] = {"title": {"text": heading}, "events": [slide(e, site_url, directory_urls) for e in events]}
+    if eras:
+        doc["eras"] = [era(x) for x in eras]
+    return doc
+
+
+def encode(doc: dict[str, Any]) -> bytes:
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def timeline_files(model: Explainer, site_name: str = "", site_url: str = "",
+                   directory_urls: bool = True) -> Iterator[tuple[str, bytes]]:
+    """(site path, content) of every timeline's JSON, and one of all events."""
+    for tl in model.timelines.values():
+        events = [model.events[i] for i in tl.events]
+        yield json_path(tl.id), encode(timelinejs(tl.title, tl.summary, events, tl.eras, site_url, directory_urls))
+    yield ALL, encode(timelinejs(site_name or "Timeline", "", list(model.events.values()), (), site_url,
+                                 directory_urls))
