@@ -22,6 +22,7 @@ from explainer.linker import AmbiguousAlias, Linker
 from explainer.load import FileCache
 from explainer.mentions import Mentions
 from explainer.problems import ExplainerError
+from explainer.schema import KIND_BY_NAME
 from explainer.render.meta import PageMeta, first_paragraph, json_ld, other_page_meta, page_meta
 from explainer.render.pages import Options, Page as GeneratedPage, data_files, render_pages
 from explainer.render.site import DEFAULT_NAV, EXTRA_CSS, EXTRA_JS, STYLESHEET, STYLESHEET_FILE
@@ -73,6 +74,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for file in files:  # the YAML sources are offered as one zip on the data page, not copied one by one
+        if file.src_uri.endswith(".yml") and file.src_uri.split("/")[0] in KIND_BY_NAME:
+            file.inclusion = InclusionLevel.EXCLUDED
     for src, page in _pages.items():
         if files.get_file_from_path(src) is not None:
             continue  # a hand-written page of the same name wins
@@ -115,7 +119,8 @@ def _describe(page: Page, html: str, config: MkDocsConfig) -> None:
     home = page.is_homepage
     said = page.meta.get("description") or (home and config.site_description) or first_paragraph(html)
     meta = _meta.get(src) or other_page_meta(page.title or "", said, config.site_name, home)
-    canonical = (config.site_url or "") and (config.site_url or "") + page_url(src, directory_urls=True)
+    site_url = config.site_url or ""
+    canonical = site_url + page_url(src, directory_urls=True) if site_url else ""
     page.meta.setdefault("description", meta.description or config.site_description or "")
     page.meta.setdefault("canonical", canonical)
     page.meta["json_ld"] = json_ld(meta.node, page.meta["canonical"])

@@ -28,6 +28,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 DEFAULT_EPOCH = 1606348800  # 2020-11-26 00:00 UTC: any fixed instant makes the zip reproducible
 DROPPED = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # nobody reaches them from disk; sitemap lists .html URLs
+DROPPED_PATTERNS = ("*.js.map", "*.css.map")  # source maps: only developer tools read them, and they double the zip
 
 
 class OfflineError(Exception):
@@ -55,13 +56,30 @@ def check(config: MkDocsConfig) -> None:
         raise OfflineError("extra.polyfills must name the local iframe-worker shim, or Material fetches it from a CDN")
 
 
+def lost_plugins(config_file: Path, config: MkDocsConfig) -> list[str]:
+    """Plugins of the inherited site config that the offline config dropped. INHERIT merges mappings but
+    replaces lists: with `plugins:` as a list in mkdocs.yml, the offline config's plugins replace them all."""
+    found = re.search(r"(?m)^INHERIT:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(#.*)?$", config_file.read_text(encoding="utf-8"))
+    if not found:
+        return []
+    site = load_config(str(config_file.parent / found[1]))
+    return sorted(set(site.plugins) - set(config.plugins))
+
+
 def build_offline(config_file: Path, site_dir: Path) -> MkDocsConfig:
     """A strict MkDocs build of the offline variant into `site_dir` (emptied first)."""
     config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
     check(config)
+    lost = lost_plugins(config_file, config)
+    if lost:
+        raise OfflineError(f"plugins of the site missing offline: {', '.join(lost)}; write `plugins:` in the "
+                           "inherited config as a mapping (`search: {}`), not a list, so INHERIT adds to it")
     build(config)
     for name in DROPPED:
         (site_dir / name).unlink(missing_ok=True)
+    for pattern in DROPPED_PATTERNS:
+        for path in site_dir.rglob(pattern):
+            path.unlink()
     return config
 
 

@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("build/screenshots"))
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="for site_url's path")
     args = parser.parse_args(argv)
-    offline = sorted(p for p in args.dist.glob("*-offline") if p.is_dir())
+    offline = sorted(p.resolve() for p in args.dist.glob("*-offline") if p.is_dir())
     if not args.site.is_dir() or not offline:
         print(f"screenshots: build first (make site): need {args.site}/ and {args.dist}/*-offline/", file=sys.stderr)
         return 1

@@ -43,8 +43,10 @@ def server(builds: Builds) -> Iterator[LocalServer]:
     srv.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """Chromium for one test module. Not for the session: Playwright's sync API allows one running instance,
+    and other test modules (tests/test_search.py) start their own."""
     if not Path(CHROMIUM).is_file():
         pytest.fail(f"Chromium not found at {CHROMIUM}: {INSTALL}", pytrace=False)
     with sync_playwright() as p:
@@ -61,7 +63,7 @@ def java() -> str:
     return found
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def visits(builds: Builds, server: LocalServer, browser: Browser) -> Callable[[str, str, int], Visit]:
     """visits(mode, kind, width) -> the Visit of that page, axe included at 1280 px; each page opened once."""
     cache: dict[tuple[str, str, int], Visit] = {}

@@ -2,12 +2,8 @@
 another host; the offline copy has no folder links or root-absolute paths (they break from disk)."""
 from __future__ import annotations
 
-import pytest
-
 from sitecheck import Site
 from webcase import Builds
-
-pytestmark = pytest.mark.browser
 
 
 def test_no_broken_link_in_the_site(builds: Builds) -> None:

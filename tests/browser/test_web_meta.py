@@ -7,7 +7,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 

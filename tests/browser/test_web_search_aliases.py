@@ -18,9 +18,6 @@ import pytest
 from helpers import ROOT, build_site
 from explainer.build import build_explainer
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run"]
 MODEL = build_explainer(ROOT / "docs")
 NAMES = [(f"actors/{a.id}/", n) for a in MODEL.actors.values() for n in (a.name, *a.aliases)] + \
         [(f"places/{p.id}/", n) for p in MODEL.places.values() for n in (p.name, *p.aliases)]
@@ -82,15 +79,6 @@ def served(site: Path) -> Iterator[str]:
     thread.join()
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
-
-
 SEARCH_ALL = """async ([worker, queries]) => {
   const index = await (await fetch("search/search_index.json")).json();
   const w = new Worker(worker);
@@ -108,10 +96,9 @@ SEARCH_ALL = """async ([worker, queries]) => {
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
-def test_material_search_finds_every_name(site: Path, served: str, chromium: Any) -> None:
+def test_material_search_finds_every_name(site: Path, served: str, browser: Any) -> None:
     worker = next(site.glob("assets/javascripts/workers/search.*.min.js")).relative_to(site).as_posix()
-    page = chromium.new_page()
+    page = browser.new_page()
     page.goto(served)
     found = page.evaluate(SEARCH_ALL, [worker, sorted({n for _, n in NAMES})])
     page.close()
@@ -119,10 +106,9 @@ def test_material_search_finds_every_name(site: Path, served: str, chromium: Any
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 @pytest.mark.parametrize("query", ["Лукашенко", "Lukashenko", "Lukashenka", "Лукашэнка"])
-def test_typing_a_spelling_in_the_search_box(served: str, chromium: Any, query: str) -> None:
-    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+def test_typing_a_spelling_in_the_search_box(served: str, browser: Any, query: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(served)
     meta = page.locator(".md-search-result__meta")
     page.wait_for_function("() => /Type to start/.test(document.querySelector('.md-search-result__meta').textContent)")
