@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from explainer.build import build_explainer
 from explainer.cli import summary
 from explainer.linker import AmbiguousAlias, Linker
 from explainer.load import FileCache
+from explainer.model import Explainer
 from explainer.mentions import Mentions
 from explainer.problems import ExplainerError
 from explainer.schema import KIND_BY_NAME
@@ -37,15 +39,31 @@ _data: list[tuple[str, bytes]] = []  # generated data files (site path, content)
 _nav_titled: set[str] = set()  # pages whose title comes from the default nav
 _linker: Linker | None = None  # links names in every page's prose (this build's model)
 _mentions: Mentions | None = None  # what each page mentions, for the "Mentioned in" lists
+_command = ["build"]  # the MkDocs command running: build, serve or gh-deploy
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command[0] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    started = time.perf_counter()
     docs = Path(config.docs_dir)
     try:
         model = build_explainer(docs, shown_root=_shown(docs, config), cache=_cache)
     except ExplainerError as err:
-        raise Abort("\n" + err.report()) from None
+        if _command[0] != "serve" or not _pages:
+            raise Abort("\n" + err.report()) from None
+        # `mkdocs serve` with a good build behind it: say what is wrong, keep serving the last good pages
+        print(err.report() + "\nexplainer: still serving the last good version; fix the files above",
+              file=sys.stderr, flush=True)
+        return _wire(config, docs)
+    _prepare(config, docs, model)
+    return _wire(config, docs)
+
+
+def _prepare(config: MkDocsConfig, docs: Path, model: Explainer) -> None:
+    """Render this build's pages, data, meta, linker and mentions from a valid model."""
+    started = time.perf_counter()
     _meta.clear()
     _meta.update(page_meta(model, config.site_name))
     options = Options(directory_urls=config.use_directory_urls, site_name=config.site_name,
@@ -60,6 +78,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except AmbiguousAlias as err:
         raise Abort(f"\n{err}") from None
     _mentions = Mentions(model, config.use_directory_urls)
+    log.info(summary(model, len(pages), time.perf_counter() - started))
+
+
+def _wire(config: MkDocsConfig, docs: Path) -> MkDocsConfig:
+    """Point MkDocs at our theme overrides, assets and default navigation."""
     theme_dirs = config.theme.dirs
     theme_dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
     config.extra_css.append(STYLESHEET)
@@ -69,7 +92,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.nav is None:
         config.nav = _default_nav(docs)
         _nav_titled.update(src for _, src in DEFAULT_NAV)
-    log.info(summary(model, len(pages), time.perf_counter() - started))
     return config
 
 
