@@ -21,11 +21,7 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt
 ## site: build the explainer into site/ and its offline copy into dist/<slug>-offline/ and dist/<slug>-offline.zip
 ## (each built aside, then swapped in: a failed build keeps the old one)
 site: $(VENV)/.site
-	rm -rf .site.new
-	$(VENV)/bin/mkdocs build --strict --site-dir .site.new
-	rm -rf .site.old; if [ -d site ]; then mv site .site.old; fi; mv .site.new site; rm -rf .site.old
-	@echo "site: built into site/"
-	@$(PY) scripts/offline.py -f mkdocs.offline.yml -o dist
+	@$(PY) scripts/build_site.py -f mkdocs.yml -d site --offline mkdocs.offline.yml --dist dist
 
 ## check: validate docs/ only (no HTML); exit 1 with every problem listed
 check: $(VENV)/.site
