@@ -1,12 +1,12 @@
-"""Measure the generator against plain MkDocs at several sizes; write BENCHMARKS.md and bench.json.
+"""Measure the generator against plain MkDocs at several sizes; write BENCHMARKS.md and BENCHMARKS.json.
 
-Usage: python -m bench.run [--sizes 100,1000,10000] [--runs 3] [--out BENCHMARKS.md]"""
+Usage: python -m bench.run [--sizes 100,1000,10000] [--runs 3] [--out BENCHMARKS.md] [--serve-events 1000]
+                           [--offline-search 10000]"""
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import platform
 import re
 import shutil
 import statistics
@@ -16,13 +16,17 @@ import tempfile
 import time
 from pathlib import Path
 
+from .offline import offline_copy, search_seconds
 from .serve import reload_latency
 from .synth import CONFIG, generate
+from .table import machine, markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 HOOK = ROOT / "scripts" / "mkdocs_hook.py"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+HOOK_LOG = re.compile(r"explainer: hook time ([\d.]+) s, generator ([\d.]+) s")
+Row = dict[str, float | int | str | None]
 
 
 def timed_build(config: Path, site: Path) -> tuple[float, int, str]:
@@ -48,82 +52,76 @@ def plain_project(ours: Path, dest: Path) -> Path:
     nav = "nav:\n  - Home: index.md\n" + "".join(
         f"  - {t}: {s}\n" for t, s in (("Timeline", "timeline.md"), ("Map", "map.md"), ("Actors", "actors.md"),
                                        ("Places", "places.md"), ("Glossary", "glossary.md"), ("Events", "events.md"),
-                                       ("Sources", "sources.md")) if (docs / s).exists())
+                                       ("Sources", "sources.md"), ("Data", "data.md"), ("Editors' guide", "guide.md"))
+        if (docs / s).exists())
     config = dest / "mkdocs.yml"
     text = CONFIG.format(n="plain", hook="x").replace("hooks:\n  - x\n", "").replace("strict: true\n", "")
     config.write_text(text + nav, encoding="utf-8")
     return config
 
 
-def median(values: list[float]) -> float:
-    return statistics.median(values)
-
-
-def measure(n: int, runs: int, work: Path) -> dict[str, float | int]:
+def measure(n: int, runs: int, work: Path, search_word: str | None) -> Row:
     ours = work / f"ours-{n}"
     config = generate(ours, n, HOOK)
     plain = plain_project(ours, work / f"plain-{n}")
-    ours_t, plain_t, gen_t, rss = [], [], [], []
+    ours_t, plain_t, gen_t, hook_t, rss = [], [], [], [], []
     for _ in range(runs):  # interleaved, so both see the same machine state
         seconds, peak, log = timed_build(config, ours / "site")
+        hook, generator = HOOK_LOG.search(log).groups()  # type: ignore[union-attr]
         ours_t.append(seconds)
         rss.append(peak)
-        gen_t.append(float(re.search(r"explainer: hook time ([\d.]+) s", log).group(1)))  # type: ignore[union-attr]
+        hook_t.append(float(hook))
+        gen_t.append(float(generator))
         plain_t.append(timed_build(plain, work / f"plain-{n}" / "site")[0])
     site = ours / "site"
-    pages = sum(1 for _ in site.rglob("*.html"))
-    biggest = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
-    return {
-        "events": n, "runs": runs, "generator_s": median(gen_t), "build_s": median(ours_t),
-        "plain_build_s": median(plain_t), "ratio": median(ours_t) / median(plain_t),
-        "generator_share": median(gen_t) / median(ours_t), "peak_rss_mib": max(rss) / 1024,
+    pages = list(site.rglob("*.html"))
+    biggest = max(pages, key=lambda p: p.stat().st_size)
+    folder, archive, offline_s = offline_copy(ours, ENV)
+    build, plain_build = statistics.median(ours_t), statistics.median(plain_t)
+    row: Row = {
+        "events": n, "runs": runs, "pages": len(pages),
+        "generator_s": statistics.median(gen_t), "hook_s": statistics.median(hook_t),
+        "build_s": build, "plain_build_s": plain_build, "ratio": build / plain_build,
+        "generator_share": statistics.median(gen_t) / build, "hook_share": statistics.median(hook_t) / build,
+        "peak_rss_mib": max(rss) / 1024,
         "event_page_kib": (site / "events" / "event-00000" / "index.html").stat().st_size / 1024,
         "home_page_kib": (site / "index.html").stat().st_size / 1024,
         "largest_page_kib": biggest.stat().st_size / 1024, "largest_page": str(biggest.relative_to(site)),
         "search_index_kib": (site / "search" / "search_index.json").stat().st_size / 1024,
-        "pages": pages,
+        "offline_zip_mib": archive.stat().st_size / 2**20, "offline_build_s": offline_s,
+        "offline_search_s": search_seconds(folder, search_word) if search_word else None,
     }
-
-
-def table(rows: list[dict[str, float | int]], extra: dict[str, float]) -> str:
-    head = ("| events | generator (s) | share of build | build (s) | plain MkDocs (s) | ratio | peak RSS (MiB) "
-            "| event page (KiB) | home (KiB) | largest page (KiB) | search index (KiB) | pages |\n"
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-    body = "".join(
-        f"| {r['events']:,} | {r['generator_s']:.2f} | {r['generator_share']:.1%} | {r['build_s']:.2f} "
-        f"| {r['plain_build_s']:.2f} | {r['ratio']:.3f} | {r['peak_rss_mib']:.0f} | {r['event_page_kib']:.1f} "
-        f"| {r['home_page_kib']:.1f} | {r['largest_page_kib']:.1f} ({r['largest_page']}) "
-        f"| {r['search_index_kib']:.0f} | {r['pages']:,} |\n" for r in rows)
-    notes = "".join(f"- {k}: {v}\n" for k, v in extra.items())
-    return head + body + "\n" + notes
+    shutil.rmtree(folder.parent, ignore_errors=True)
+    return row
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
-    parser.add_argument("--serve-events", type=int, default=1000)
+    parser.add_argument("--serve-events", type=int, default=1000, help="0 to skip the `mkdocs serve` measure")
+    parser.add_argument("--offline-search", default="100,10000", help="sizes whose offline copy is searched in "
+                        "Chromium from file:// ('' for none)")
+    parser.add_argument("--word", default="ministry", help="the word typed into the offline copy's search box")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    searched = {int(s) for s in args.offline_search.split(",") if s}
+    extra: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         rows = []
         for n in sizes:
-            rows.append(measure(n, args.runs, Path(tmp)))
+            rows.append(measure(n, args.runs, Path(tmp), args.word if n in searched else None))
             print(json.dumps(rows[-1]), flush=True)
-        extra: dict[str, float] = {}
+            shutil.rmtree(Path(tmp) / f"ours-{n}", ignore_errors=True)
+            shutil.rmtree(Path(tmp) / f"plain-{n}", ignore_errors=True)
         if args.serve_events:
-            extra["serve: save one YAML file -> page rebuilt and served, median s"] = round(
-                reload_latency(Path(tmp) / "serve", args.serve_events, HOOK, ENV), 2)
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
-    text = (f"# Benchmarks\n\nMeasured by `make bench` (scripts/bench/) on {time.strftime('%Y-%m-%d')}; machine: "
-            f"{machine}. Medians of {args.runs} interleaved runs. \"generator\" is the time spent inside the "
-            "explainer hook (load, validate, model, render, linking); \"plain MkDocs\" builds the same generated "
-            "Markdown written to disk as ordinary pages with the same theme and navigation.\n\n"
-            + table(rows, extra))
-    args.out.write_text(text, encoding="utf-8")
-    args.out.with_suffix(".json").write_text(json.dumps({"rows": rows, "extra": extra}, indent=2) + "\n")
-    print(text)
+            extra["serve_reload_s"] = reload_latency(Path(tmp) / "serve", args.serve_events, HOOK, ENV)
+            extra["serve_events"] = args.serve_events
+    about = {"date": time.strftime("%Y-%m-%d"), "machine": machine(), "runs": args.runs, "word": args.word}
+    args.out.write_text(markdown(rows, extra, about), encoding="utf-8")
+    args.out.with_suffix(".json").write_text(json.dumps({**about, "rows": rows, **extra}, indent=2) + "\n")
+    print(args.out.read_text(encoding="utf-8"))
     return 0
 
 

@@ -17,8 +17,16 @@ theme:
   font: false
 hooks:
   - {hook}
+plugins:  # a mapping, so the offline config's INHERIT adds to it
+  search: {{}}
+"""
+OFFLINE = """INHERIT: mkdocs.yml
+use_directory_urls: false
 plugins:
-  - search
+  offline: {}
+extra:
+  polyfills:
+    - assets/vendor/iframe-worker/shim.js
 """
 
 
@@ -32,8 +40,10 @@ def dump(path: Path, data: dict) -> None:  # type: ignore[type-arg]
 
 
 def generate(root: Path, n_events: int, hook: Path, seed: int = 1) -> Path:
-    """Write mkdocs.yml and docs/ for an explainer of `n_events`; return the mkdocs.yml path."""
-    rng = random.Random(seed)
+    """Write mkdocs.yml, mkdocs.offline.yml and docs/ for an explainer of `n_events`; return mkdocs.yml's path."""
+    # Each file draws from its own seeded stream, so event-00000 reads the same at every size.
+    def rng_for(kind: str, i: int) -> random.Random:
+        return random.Random(f"{seed}:{kind}:{i}")
     docs = root / "docs"
     for kind in ("events", "actors", "places", "glossary", "sources", "timelines"):
         (docs / kind).mkdir(parents=True, exist_ok=True)
@@ -44,21 +54,26 @@ def generate(root: Path, n_events: int, hook: Path, seed: int = 1) -> Path:
     places = [f"place-{i:05d}" for i in range(n_places)]
     sources = [f"source-{i:05d}" for i in range(n_sources)]
     for i, a in enumerate(actors):
+        rng = rng_for("actor", i)
         dump(docs / "actors" / f"{a}.yml", {"name": f"Actor {i} {rng.choice(WORDS).title()}",
                                             "kind": rng.choice(["person", "organisation", "state", "group"]),
                                             "aliases": [f"Alias {i} {rng.choice(WORDS)}"],
                                             "summary": sentence(rng, 20)})
     for i, t in enumerate(terms):
+        rng = rng_for("term", i)
         dump(docs / "glossary" / f"{t}.yml", {"term": f"Term {i} {rng.choice(WORDS)}", "short": sentence(rng, 14)})
     for i, p in enumerate(places):
+        rng = rng_for("place", i)
         dump(docs / "places" / f"{p}.yml", {"name": f"Place {i}", "kind": rng.choice(["city", "checkpoint", "site"]),
                                             "lat": round(rng.uniform(47.5, 56.5), 4),
                                             "lon": round(rng.uniform(21.5, 34.5), 4)})
     for i, s in enumerate(sources):
+        rng = rng_for("source", i)
         dump(docs / "sources" / f"{s}.yml", {"title": sentence(rng, 6), "publisher": f"Publisher {i % 40}",
                                              "date": f"{2000 + i % 25}-{1 + i % 12:02d}-{1 + i % 28:02d}",
                                              "url": f"https://example.org/{s}", "kind": "article"})
     for i in range(n_events):
+        rng = rng_for("event", i)
         year, month, day = 2000 + (i * 25) // n_events, 1 + rng.randrange(12), 1 + rng.randrange(28)
         date = rng.choice([f"{year}-{month:02d}-{day:02d}"] * 8 + [f"{year}-{month:02d}", f"{year}"])
         who = rng.sample(actors, rng.randint(2, 4))
@@ -69,8 +84,10 @@ def generate(root: Path, n_events: int, hook: Path, seed: int = 1) -> Path:
             "sources": [{"source": rng.choice(sources), "locator": f"paragraph {rng.randint(1, 9)}"}],
             "quotes": [{"by": who[0], "text": sentence(rng, 12), "source": rng.choice(sources)}],
         })
+    rng = random.Random(seed)
     dump(docs / "timelines" / "all.yml", {"title": "Everything", "from": "2000", "to": "2030"})
     (docs / "index.md").write_text(f"# Synthetic explainer\n\n{n_events} events about {sentence(rng, 10)}\n")
     config = root / "mkdocs.yml"
     config.write_text(CONFIG.format(n=n_events, hook=hook), encoding="utf-8")
+    (root / "mkdocs.offline.yml").write_text(OFFLINE, encoding="utf-8")  # the offline copy, as the flagship's
     return config

@@ -8,128 +8,223 @@ Where mentions are counted: everywhere except listings that repeat other pages' 
 class `x-nomention`): an actor's page that lists an event does not thereby mention everyone the
 event's summary names. An existing link to an entity's page counts as its first link on the page,
 and as a mention when an editor wrote it: anywhere on a hand-written page (`editor_links=True`),
-or inside an editor's Markdown field on a generated page (class `x-body` or `x-lead`)."""
+or inside an editor's Markdown field on a generated page (class `x-body` or `x-lead`).
+
+Speed (every page of a site passes through here): tags are found with one compiled expression, not
+a Python HTML parser; an SVG drawing, script or style is stepped over whole (an SVG is only searched
+for links); and an element that recurs on many pages (class `x-event`: an event in a list) is walked
+once: what it holds (links, names) is kept with its text and replayed wherever it appears again."""
 from __future__ import annotations
 
 import html as htmllib
-from html.parser import HTMLParser
-from typing import TYPE_CHECKING, Any, NamedTuple
+import re
+from typing import TYPE_CHECKING, NamedTuple
 
 from markupsafe import Markup, escape
 
+from .render.urls import root_prefix
+from .htmltags import RAW_TEXT, Open, Tag, attributes, element_end, tag_info
+
 if TYPE_CHECKING:
-    from .linker import Linker
+    from .linker import Entity, Linker
 
-SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "a", "script", "style",
-                       "svg", "math", "title", "nav", "textarea", "button", "select", "option", "label", "template"})
-SKIP_CLASSES = frozenset({"md-nav", "x-nolink", "headerlink", "x-filter"})
-QUIET_TAGS = frozenset({"svg", "nav", "script", "style", "template"})
-QUIET_CLASSES = frozenset({"md-nav", "x-nomention", "x-events", "x-index", "x-glossary", "x-overview", "x-strip",
-                           "x-filter", "x-profile", "x-also-cited", "x-places", "x-map", "x-locator"})
-PROSE_CLASSES = frozenset({"x-body", "x-lead"})
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-                  "track", "wbr"})
+OFF_SITE = re.compile(r"[a-z][a-z0-9+.-]*:|//|#", re.I)  # links that leave the site, or stay on the page
+
 LINK = Markup('<a class="x-autolink" href="{}" title="{}">{}</a>')
+# A tag, comment or declaration, as the standard library's HTMLParser reads them (tolerantly).
+TOKEN = re.compile(r"""<!--.*?(?:--\s*>|\Z)|<[!?][^>]*>?
+    |</([a-zA-Z][^\t\n\r\f />\x00]*)[^>]*>
+    |<([a-zA-Z][^\t\n\r\f />\x00]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.S | re.X)
+HREF = re.compile(r"""<a\b((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.I)
 
 
-class _Scanner(HTMLParser):
-    """Records every token with its offset in the source, so untouched markup is copied exactly."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tokens: list[tuple[int, str, str, Any]] = []
-        self._lines = [0]
-        for i, ch in enumerate(source):
-            if ch == "\n":
-                self._lines.append(i + 1)
-
-    def _add(self, kind: str, tag: str = "", extra: Any = None) -> None:
-        line, col = self.getpos()
-        self.tokens.append((self._lines[line - 1] + col, kind, tag, extra))
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._add("void" if tag in VOID else "start", tag, dict(attrs))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._add("void", tag, dict(attrs))
-
-    def handle_endtag(self, tag: str) -> None:
-        self._add("end", tag)
-
-    def handle_data(self, data: str) -> None:
-        self._add("text", "", data)
-
-    def handle_comment(self, data: str) -> None:
-        self._add("other")
-
-    def handle_decl(self, decl: str) -> None:
-        self._add("other")
-
-    def handle_pi(self, data: str) -> None:
-        self._add("other")
-
-    def unknown_decl(self, data: str) -> None:
-        self._add("other")
+class Name(NamedTuple):
+    start: int
+    end: int
+    entity: Entity
 
 
-class _Open(NamedTuple):
-    tag: str
-    skip: bool  # no linking inside
-    quiet: bool  # no mentions counted inside
-    prose: bool  # an editor's own text: their links count as mentions
+class TextNode(NamedTuple):
+    start: int  # offsets in the walked HTML
+    end: int
+    text: str  # unescaped
+    names: tuple[Name, ...]  # offsets in `text`
+    quiet: bool
+
+
+Step = tuple["Entity", bool] | TextNode  # an existing link (entity, counts as a mention) or a text node
+
+
+class _Walk:
+    """One pass over some HTML: calls `link` for each existing link and `text` for each text node that
+    may hold a name, in document order. `base`: the context the HTML sits in."""
+
+    strict = False  # refuse HTML that closes an element it did not open
+
+    def __init__(self, source: str, linker: Linker, page_src: str, base: Open) -> None:
+        self.source, self.linker, self.page_src, self.base = source, linker, page_src, base
+
+    def link(self, href: str | None, here: Open) -> None:
+        if href:
+            target = self.linker.target_of(self.page_src, href)
+            if target is not None:
+                self.step((target, here.prose and not here.quiet))
+
+    def text(self, start: int, end: int, top: Open) -> None:
+        raw = self.source[start:end]
+        text = htmllib.unescape(raw) if "&" in raw else raw
+        names = tuple(Name(*found) for found in self.linker.matcher.find(text))
+        if names:
+            self.step(TextNode(start, end, text, names, top.quiet))
+
+    def step(self, step: Step) -> None:
+        raise NotImplementedError
+
+    def repeated(self, start: int, end: int, top: Open) -> bool:
+        """Handle a recurring element at once; False to walk it like any other."""
+        return False
+
+    def run(self) -> bool:
+        """Walk; False if the HTML leaves elements open or closes more than it opens."""
+        source, pattern = self.source, self.linker.matcher.pattern
+        stack = [self.base]
+        text_from = 0
+        tokens = TOKEN.finditer(source)
+        while (m := next(tokens, None)) is not None:
+            start = m.start()
+            if start > text_from and not stack[-1].skip:
+                raw = source[text_from:start]
+                if not raw.isspace() and ("&" in raw or (pattern and pattern.search(raw))):
+                    self.text(text_from, start, stack[-1])
+            text_from = m.end()
+            closing, name = m.group(1, 2)
+            if closing:
+                tag = closing.lower()
+                if len(stack) > 1 and stack[-1].tag == tag:
+                    stack.pop()
+                elif any(o.tag == tag for o in stack[1:]):
+                    while stack.pop().tag != tag:
+                        pass
+                elif self.strict:
+                    return False
+                continue
+            if not name:
+                continue  # a comment or declaration
+            tag, top, info = name.lower(), stack[-1], tag_info(m.group(3))
+            here = top.enter(tag, info)
+            end = self._whole(m, tag, info, top, here) if (tag == "svg" or tag in RAW_TEXT or info.repeat) else 0
+            if end:
+                text_from = end
+                tokens = TOKEN.finditer(source, end)  # step over it
+                continue
+            if tag == "a":
+                self.link(info.href, here)
+            if not info.opens(tag):
+                continue
+            stack.append(here)
+        if text_from < len(source) and not stack[-1].skip:
+            self.text(text_from, len(source), stack[-1])
+        return len(stack) == 1
+
+    def _whole(self, m: re.Match[str], tag: str, info: Tag, top: Open, here: Open) -> int:
+        """Step over an SVG, script, style or recurring element: where it ends, or 0 to walk into it."""
+        if info.closed:
+            return 0
+        end = element_end(self.source, m.end(), tag)
+        if tag == "svg":
+            for a in HREF.finditer(self.source, m.start(), end):
+                self.link(attributes(a.group(1)).get("href"), here)
+        elif tag not in RAW_TEXT and not (end and self.repeated(m.start(), end, top)):
+            return 0
+        return end
+
+
+class _Record(_Walk):
+    """Walks a recurring element once, keeping its steps (offsets relative to the element). The steps
+    serve every page of the same depth if each relative link in it climbs to the site's root first."""
+
+    strict = True
+
+    def __init__(self, source: str, linker: Linker, page_src: str, base: Open) -> None:
+        super().__init__(source, linker, page_src, base)
+        self.steps: list[Step] = []
+        self.prefix = root_prefix(page_src, linker.directory_urls)
+        self.portable = True
+
+    def link(self, href: str | None, here: Open) -> None:
+        if href and not OFF_SITE.match(href) and not (
+                href.startswith(self.prefix) and "../" not in href[len(self.prefix):]):
+            self.portable = False
+        super().link(href, here)
+
+    def step(self, step: Step) -> None:
+        self.steps.append(step)
+
+
+class _Link(_Walk):
+    """Walks a page, linking first mentions as it goes."""
+
+    def __init__(self, source: str, linker: Linker, page_src: str, editor_links: bool) -> None:
+        super().__init__(source, linker, page_src, Open("", False, False, editor_links))
+        self.prefix = root_prefix(page_src, linker.directory_urls)
+        self.linked: set[str] = set()
+        self.mentions: dict[tuple[str, str], None] = {}
+        self.edits: list[tuple[int, int, str]] = []
+
+    def step(self, step: Step, offset: int = 0) -> None:
+        if isinstance(step, TextNode):
+            self._link_names(step, offset)
+            return
+        target, mention = step
+        if target.src == self.page_src:
+            return
+        self.linked.add(target.src)
+        if mention:
+            self.mentions.setdefault((target.kind, target.id))
+
+    def repeated(self, start: int, end: int, top: Open) -> bool:
+        key = (self.source[start:end], top, self.prefix)
+        if key in self.linker.walked:
+            steps = self.linker.walked[key]
+        else:
+            record = _Record(key[0], self.linker, self.page_src, top)
+            steps = tuple(record.steps) if record.run() and record.portable else None
+            self.linker.walked[key] = steps
+        if steps is None:
+            return False  # not a well-formed element: walk into it
+        for step in steps:
+            self.step(step, start)
+        return True
+
+    def _link_names(self, node: TextNode, offset: int) -> None:
+        pieces: list[str] = []
+        done = 0
+        for start, end, ent in node.names:
+            if ent.src == self.page_src or ent.src in self.linked:
+                continue
+            self.linked.add(ent.src)
+            if not node.quiet:
+                self.mentions.setdefault((ent.kind, ent.id))
+            href = self.linker.href(self.page_src, ent)
+            pieces += [str(escape(node.text[done:start])), str(LINK.format(href, ent.tip, node.text[start:end]))]
+            done = end
+        if pieces:
+            self.edits.append((offset + node.start, offset + node.end, "".join(pieces) + str(escape(node.text[done:]))))
+
+    def result(self) -> str:
+        if not self.edits:
+            return self.source
+        out, done = [], 0
+        for start, end, text in self.edits:
+            out += [self.source[done:start], text]
+            done = end
+        out.append(self.source[done:])
+        return "".join(out)
 
 
 def autolink(source: str, page_src: str, linker: Linker,
              editor_links: bool = True) -> tuple[str, tuple[tuple[str, str], ...]]:
     """The page's HTML with first mentions linked, and the (kind, id) of what it mentions."""
-    scanner = _Scanner(source)
-    scanner.feed(source)
-    scanner.close()
-    tokens = scanner.tokens
-    out: list[str] = []
-    stack = [_Open("", False, False, editor_links)]
-    linked: set[str] = set()
-    mentions: dict[tuple[str, str], None] = {}
-    for i, (offset, kind, tag, extra) in enumerate(tokens):
-        raw = source[offset: tokens[i + 1][0] if i + 1 < len(tokens) else len(source)]
-        top = stack[-1]
-        if kind in ("start", "void"):
-            classes = set((extra.get("class") or "").split())
-            here = _Open(tag, top.skip or tag in SKIP_TAGS or bool(classes & SKIP_CLASSES),
-                         top.quiet or tag in QUIET_TAGS or bool(classes & QUIET_CLASSES),
-                         top.prose or bool(classes & PROSE_CLASSES))
-            if tag == "a" and extra.get("href"):
-                target = linker.target_of(page_src, extra["href"])
-                if target is not None and target.src != page_src:
-                    linked.add(target.src)
-                    if here.prose and not here.quiet:
-                        mentions.setdefault((target.kind, target.id))
-            if kind == "start":
-                stack.append(here)
-        elif kind == "end":
-            if any(o.tag == tag for o in stack[1:]):
-                while stack.pop().tag != tag:
-                    pass
-        elif kind == "text" and not top.skip:
-            raw = _link_text(raw, extra, page_src, linker, linked, None if top.quiet else mentions)
-        out.append(raw)
-    return "".join(out), tuple(mentions)
-
-
-def _link_text(raw: str, text: str, page_src: str, linker: Linker, linked: set[str],
-               mentions: dict[tuple[str, str], None] | None) -> str:
-    if htmllib.unescape(raw) != text:
-        return raw  # a token we cannot map back to its source exactly: leave it alone
-    pieces: list[str] = []
-    done = 0
-    for start, end, ent in linker.matcher.find(text):
-        if ent.src == page_src or ent.src in linked:
-            continue
-        linked.add(ent.src)
-        if mentions is not None:
-            mentions.setdefault((ent.kind, ent.id))
-        pieces += [str(escape(text[done:start])), str(LINK.format(linker.href(page_src, ent), ent.tip, text[start:end]))]
-        done = end
-    if not pieces:
-        return raw
-    return "".join(pieces) + str(escape(text[done:]))
+    walk = _Link(source, linker, page_src, editor_links)
+    walk.run()
+    return walk.result(), tuple(walk.mentions)

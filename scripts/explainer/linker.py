@@ -14,7 +14,7 @@ import html as htmllib
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import Iterator, Mapping, NamedTuple
+from typing import Any, Iterator, Mapping, NamedTuple
 
 import nh3
 
@@ -27,6 +27,7 @@ from .render.urls import page_url, relative_url
 # (accents, Cyrillic titlo, Hebrew points, Arabic harakat) and the zero-width (non-)joiners.
 WORD = r"\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
 APOSTROPHES = "'\u2019\u02bc"
+OFF_SITE = re.compile(r"[a-z][a-z0-9+.-]*:|//|#", re.I)  # links that leave the site, or stay on the page
 
 
 @dataclass(frozen=True)
@@ -174,18 +175,26 @@ class Linker:
         self.matcher = Matcher(self.entities)
         self.directory_urls = directory_urls
         self._by_url = {_norm(page_url(e.src, directory_urls)): e for e in self.entities}
+        self._targets: dict[tuple[str, str], Entity | None] = {}  # (page's folder, href) -> target
+        self._bases: dict[str, str] = {}  # page -> its folder, as links from it are read
+        # What a recurring element holds (htmlwalk), by its HTML and context: walked once per build.
+        self.walked: dict[tuple[str, Any], tuple[Any, ...] | None] = {}
 
     def href(self, page_src: str, entity: Entity) -> str:
         return relative_url(page_src, entity.src, self.directory_urls)
 
     def target_of(self, page_src: str, href: str) -> Entity | None:
         """The entity whose page an existing link points to, if any."""
-        if re.match(r"^[a-z][a-z0-9+.-]*:|^//|^#", href, re.I):
-            return None
-        path = re.split(r"[?#]", href, maxsplit=1)[0]
-        here = page_url(page_src, self.directory_urls)
-        base = here if here.endswith("/") or not here else posixpath.dirname(here)
-        return self._by_url.get(_norm(posixpath.join(base, path)))
+        base = self._bases.get(page_src)
+        if base is None:
+            here = page_url(page_src, self.directory_urls)
+            base = self._bases[page_src] = here if here.endswith("/") or not here else posixpath.dirname(here)
+        key = (base, href)
+        if key not in self._targets:
+            path = re.split(r"[?#]", href, maxsplit=1)[0]
+            found = None if OFF_SITE.match(href) else self._by_url.get(_norm(posixpath.join(base, path)))
+            self._targets[key] = found
+        return self._targets[key]
 
     def link_html(self, html: str, page_src: str, editor_links: bool = True) -> Linked:
         """Link first mentions in a page's HTML. `editor_links`: the page is hand-written, so its

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from .build import fold
 from .model import Explainer
 from .render.pages import environment
-from .render.urls import relative_url
+from .render.urls import root_prefix, via_root
 
 PLACEHOLDER = re.compile(r'<div class="x-mentions" data-src="([^"<>]*)"></div>')
 GROUPS = (("events/", "Events"), ("actors/", "Actors"), ("places/", "Places"), ("glossary/", "Glossary"),
@@ -26,7 +26,7 @@ GROUPS = (("events/", "Events"), ("actors/", "Actors"), ("places/", "Places"), (
 class Mention:
     src: str  # the mentioning page
     title: str
-    url: str  # relative to the page that shows the list
+    url: str  # relative to the page that shows the list (climbing to the root: urls.via_root)
 
 
 def group_of(src: str) -> str:
@@ -40,6 +40,12 @@ class Mentions:
         self.model, self.directory_urls = model, directory_urls
         self._found: dict[tuple[str, str], dict[str, str]] = {}  # (kind, id) -> {page src: title}
         self._env = environment()
+        self._template = self._env.get_template("mentions.html.j2")
+        self._event_order = {f"events/{i}.md": n for n, i in enumerate(model.events)}
+        self._see_also: dict[str, dict[str, str]] = {}  # term id -> {page of a term that names it: term}
+        for t in model.terms.values():
+            for other in t.see_also:
+                self._see_also.setdefault(other, {})[f"glossary/{t.id}.md"] = t.term
 
     def record(self, page_src: str, title: str, found: Iterable[tuple[str, str]]) -> None:
         for entity in found:
@@ -49,7 +55,7 @@ class Mentions:
         """Every page mentioning the entity ({src: title}), from data and prose, not its own page."""
         pages = {f"events/{e.id}.md": e.title for e in self.model.events_of(kind, ident)}
         if kind == "glossary":
-            pages |= {f"glossary/{t.id}.md": t.term for t in self.model.terms.values() if ident in t.see_also}
+            pages |= self._see_also.get(ident, {})
         pages |= self._found.get((kind, ident), {})
         pages.pop(f"{kind}/{ident}.md", None)
         return pages
@@ -58,18 +64,19 @@ class Mentions:
         """('Pages' | 'Events' | …, mentions) in a stable order: events by date, others by title.
 
         `here` is the page that shows the list (links are relative to it; it is left out)."""
-        event_order = {f"events/{i}.md": n for n, i in enumerate(self.model.events)}
+        event_order = self._event_order
         pages = self.sources_of(kind, ident)
         pages.pop(here, None)
-        ordered = sorted(pages, key=lambda s: (event_order.get(s, -1), fold(pages[s]), s))
+        def order(s: str) -> tuple[int, str, str]:
+            n = event_order.get(s)
+            return (n, "", "") if n is not None else (-1, fold(pages[s]), s)
+        ordered = sorted(pages, key=order)
+        prefix = root_prefix(here, self.directory_urls)
         labels = ["Pages"] + [label for _, label in GROUPS]
-        out = []
-        for label in labels:
-            items = [Mention(s, pages[s], relative_url(here, s, self.directory_urls))
-                     for s in ordered if group_of(s) == label]
-            if items:
-                out.append((label, items))
-        return out
+        grouped: dict[str, list[Mention]] = {}
+        for s in ordered:
+            grouped.setdefault(group_of(s), []).append(Mention(s, pages[s], via_root(prefix, s, self.directory_urls)))
+        return [(label, grouped[label]) for label in labels if label in grouped]
 
     def render(self, entity_src: str, here: str) -> Markup:
         kind, _, rest = entity_src.partition("/")
@@ -77,7 +84,7 @@ class Mentions:
         known = {"actors": self.model.actors, "places": self.model.places, "glossary": self.model.terms}
         if ident not in known.get(kind, {}):
             return Markup("")
-        html = self._env.get_template("mentions.html.j2").render(groups=self.groups(kind, ident, here))
+        html = self._template.render(groups=self.groups(kind, ident, here))
         return Markup(html)
 
     def fill(self, html: str, page_src: str) -> str:

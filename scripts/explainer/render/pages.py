@@ -5,22 +5,26 @@ import posixpath
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 import jinja2
 import pycountry
+from markupsafe import Markup
 
 from ..dates import MONTHS, format_range
 from ..export import Site, downloads, export_files, source_date_epoch
 from ..export.citation import PageCitation, cite_event
-from ..model import Citation, Event, Explainer
+from ..model import Citation, Era, Event, Explainer, Timeline
+from .fragments import Fragments
+from .marks import MarkOpenings
 from .mapping import draw_maps, locator, measured_km, number
 from .guide import contract, error_messages
-from .markup import clean_text, render_markdown
+from .markup import clean_text
 from .meta import PageMeta, page_meta
+from .paging import COMPACT_OVER, Period, pages_of, periods
 from .timeline_list import Month, chronicle, register as register_timeline
 from .timelinejs import download_href, json_path, timeline_files
-from .urls import relative_url
+from .urls import relative_url, root_prefix
 
 TEMPLATES = Path(__file__).parent / "templates"
 ROLE_LABELS = {"official": "Official", "claim": "Claim checked", "alternative": "Other reference",
@@ -50,6 +54,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build: no file check on every page
     )
     env.filters["date_label"] = lambda e: e.display_date or format_range(e.date, e.end, e.approximate)
     env.filters["iso"] = lambda d: d.iso() if d else ""
@@ -58,6 +63,7 @@ def environment() -> jinja2.Environment:
     env.filters["number"] = number
     env.filters["country"] = country_name
     env.filters["count"] = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"
+    env.globals["COMPACT_OVER"] = COMPACT_OVER
     return env
 
 
@@ -69,6 +75,8 @@ class Renderer:
         self.model, self.options, self.env = model, options, environment()
         self.site = Site(options.site_name, options.site_url)
         self.meta = meta  # schema.org node per page (render/meta.py), computed when first needed
+        self.fragments = Fragments(self.env, model, options.directory_urls)
+        self.env.globals["mark_open"] = MarkOpenings(self.env, model.events)
 
     def render(self) -> Iterator[Page]:
         m = self.model
@@ -88,11 +96,12 @@ class Renderer:
             yield self._page(f"sources/{s.id}.md", s.title, "source.md.j2", s.path, source=s,
                              events=m.events_of("sources", s.id))
         for tl in m.timelines.values():
-            yield self._page(f"timelines/{tl.id}.md", tl.title, "timeline.md.j2", tl.path, timeline=tl,
-                             events=[m.events[i] for i in tl.events], json_href=self._file(tl.id))
-        yield self._page("timeline.md", "Timeline", "timeline.md.j2", "", timeline=None,
-                         events=list(m.events.values()), json_href=self._file(None))
-        yield self._page("events.md", "Events", "events.md.j2", "", groups=self._by_month(list(m.events.values())))
+            yield from self._timeline(f"timelines/{tl.id}", tl.title, tl.path, tl, [m.events[i] for i in tl.events])
+        everything = list(m.events.values())
+        yield from self._timeline("timeline", "Timeline", "", None, everything)
+        parts = periods(everything)
+        yield self._page("events.md", "Events", "events.md.j2", "", periods=parts,
+                         groups=() if parts else self._by_month(everything))
         yield self._page("actors.md", "Actors", "actors.md.j2", "", groups=self._by_kind(m.actors.values()))
         yield self._page("places.md", "Places", "places.md.j2", "", groups=self._by_kind(m.places.values()))
         yield self._page("glossary.md", "Glossary", "glossary.md.j2", "", groups=self._by_letter())
@@ -101,6 +110,19 @@ class Renderer:
         yield self._page("data.md", "Data downloads", "data.md.j2", "", downloads=self._downloads(),
                          site_name=self.site.name, page_url=self.site.page("data.md"))
         yield self._page("guide.md", "Editors' guide", "guide.md.j2", "", contract=contract(), errors=error_messages())
+
+    def _timeline(self, base: str, title: str, edit: str, timeline: Timeline | None,
+                  events: list[Event]) -> Iterator[Page]:
+        """A timeline's page; when too long for one (render/paging.py), an index page and a page per period."""
+        parts = periods(events)
+        yield self._page(f"{base}.md", title, "timeline.md.j2", edit, timeline=timeline, events=events, base=base,
+                         json_href=self._file(timeline.id if timeline else None), periods=parts,
+                         where=pages_of(parts, base))
+        for i, p in enumerate(parts):
+            before: Period | None = parts[i - 1] if i else None
+            after: Period | None = parts[i + 1] if i + 1 < len(parts) else None
+            yield self._page(p.src(base), f"{title}: {p.label}", "timeline_part.md.j2", edit, timeline=timeline,
+                             period=p, base=base, whole=title, before=before, after=after)
 
     def _cite(self, e: Event) -> PageCitation:
         if self.meta is None:
@@ -121,24 +143,17 @@ class Renderer:
                           measured={f.id: measured_km(m, f) for f in m.facts.values()})
 
     def _page(self, src: str, title: str, template: str, edit: str, **context: Any) -> Page:
-        def link(to: str, anchor: str = "") -> str:
-            return relative_url(src, to, self.options.directory_urls, anchor)
+        # Links climb to the root and go down (urls.via_root): what a page shows of another depends only
+        # on its depth, so event items and Markdown fields are rendered once per depth (fragments.py).
+        prefix, parts = root_prefix(src, self.options.directory_urls), self.fragments
 
-        def md(text: str, yaml_path: str = edit, inline: bool = False) -> Any:
-            return render_markdown(text, self._resolver(src, yaml_path), inline)
+        def item(e: Event, compact: bool = False, tone: int | None = None, starts: tuple[Era, ...] = ()) -> Markup:
+            return parts.event_item(e, prefix, compact, tone, starts)
 
         text = self.env.get_template(template).render(
-            m=self.model, title=clean_text(title), link=link, md=md, kind_labels=KIND_LABELS, role_labels=ROLE_LABELS,
-            **context)
+            m=self.model, title=clean_text(title), link=parts.link(prefix), md=parts.md(prefix, edit), item=item,
+            kind_labels=KIND_LABELS, role_labels=ROLE_LABELS, **context)
         return Page(src, clean_text(title), text, edit.removeprefix("docs/") if edit else "")
-
-    def _resolver(self, src: str, yaml_path: str) -> Callable[[str], str | None]:
-        folder = posixpath.dirname(yaml_path.removeprefix("docs/"))
-
-        def resolve(target: str) -> str | None:
-            path = posixpath.normpath(posixpath.join(folder, target))
-            return None if path.startswith("..") else relative_url(src, path, self.options.directory_urls)
-        return resolve
 
     def _file(self, timeline_id: str | None) -> str:
         src = f"timelines/{timeline_id}.md" if timeline_id else "timeline.md"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Iterator, Callable, Sequence
 
 from ..dates import MONTHS, PartialDate, format_range
 from ..model import Era, Event
@@ -166,7 +166,7 @@ def _ticks(lo: int, hi: int, x_of: Scale, scale: float, width: int) -> tuple[Tic
     unit, n = next((s for s in STEPS if LENGTH[s[0]] * s[1] * scale >= gap), STEPS[-1])
     out: list[Tick] = []
     last_year = None
-    for ordinal in range(lo, hi + 1):
+    for ordinal in _candidates(lo, hi, unit):
         d = datetime.date.fromordinal(ordinal)
         if unit == "day":
             keep = (d.day - 1) % n == 0 and (n != 7 or d.day < 29)
@@ -187,12 +187,30 @@ def _ticks(lo: int, hi: int, x_of: Scale, scale: float, width: int) -> tuple[Tic
     return tuple(out)
 
 
+def _candidates(lo: int, hi: int, unit: str) -> Iterator[int]:
+    """The days that may carry a tick: every day, every first of a month, or every first of January."""
+    if unit == "day":
+        yield from range(lo, hi + 1)
+        return
+    d = datetime.date.fromordinal(lo)
+    year, month = d.year, d.month
+    while True:
+        day = datetime.date(year, month, 1).toordinal()
+        if day > hi:
+            return
+        if day >= lo:
+            yield day
+        year, month = (year + 1, 1) if unit == "year" or month == 12 else (year, month + 1)
+        if unit == "year":
+            month = 1
+
+
 def close_up(events: Sequence[Event], eras: Sequence[Era] = (), quiet: float = 0.15,
-             gain: float = 4.0) -> tuple[Event, ...]:
+             gain: float = 4.0, layout: Callable[..., Strip | None] | None = None) -> tuple[Event, ...]:
     """The busiest stretch, to draw again on a strip of its own: when the narrowest strip had to cluster
     marks, split the events at quiet gaps (longer than `quiet` of the whole span) and take the run with
-    the most events, if it is at least `gain` times shorter than the whole."""
-    narrow = overview(events, eras, NARROW)
+    the most events, if it is at least `gain` times shorter than the whole. `layout`: overview, or a cache of it."""
+    narrow = (layout or overview)(events, eras, NARROW)
     if narrow is None or not any(m.cluster for m in narrow.marks):
         return ()
     starts = [first(e.date) for e in events]

@@ -10,7 +10,7 @@ import jinja2
 
 from ..dates import MONTHS, format_range
 from ..model import Era, Event
-from .timeline import WIDTHS, close_up, overview
+from .timeline import WIDE, WIDTHS, Strip, close_up, overview
 
 
 @dataclass(frozen=True)
@@ -105,8 +105,20 @@ def choices(events: Sequence[Event], attr: str) -> dict[str, int]:
 
 def register(env: jinja2.Environment) -> None:
     """Offer the timeline helpers to templates (the `_timeline.j2` macros use them)."""
+    laid_out: dict[tuple[tuple[str, ...], tuple[Era, ...], int], Strip | None] = {}
+
+    def cached_overview(events: Sequence[Event], eras: Sequence[Era] = (), width: int = WIDE) -> Strip | None:
+        """`overview`, laid out once per events, eras and width during this environment's renders."""
+        key = (tuple(e.id for e in events), tuple(eras), width)
+        if key not in laid_out:
+            laid_out[key] = overview(events, eras, width)
+        return laid_out[key]
+
+    def cached_close_up(events: Sequence[Event], eras: Sequence[Era] = ()) -> tuple[Event, ...]:
+        return close_up(events, eras, layout=cached_overview)
+
     globals_: dict[str, Any] = {
-        "chronicle": chronicle, "date_parts": date_parts, "overview": overview, "close_up": close_up,
+        "chronicle": chronicle, "date_parts": date_parts, "overview": cached_overview, "close_up": cached_close_up,
         "filter_choices": choices, "involved": involved, "era_label": era_label, "STRIP_WIDTHS": WIDTHS,
     }
     env.globals.update(globals_)

@@ -25,3 +25,16 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool, anchor: str =
     elif rel == "." and directory_urls:
         rel = "./"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def root_prefix(from_src: str, directory_urls: bool) -> str:
+    """The climb from the page built from `from_src` to the site's root: '', '../', '../../'…"""
+    here = page_url(from_src, directory_urls)
+    base = here.rstrip("/") if directory_urls else posixpath.dirname(here)
+    return "../" * (base.count("/") + 1 if base else 0)
+
+
+def via_root(prefix: str, to_src: str, directory_urls: bool, anchor: str = "") -> str:
+    """A link that climbs to the root (`prefix`, from root_prefix) and goes down to `to_src`. The same
+    link serves every page of the same depth, so a fragment that holds it can be rendered once."""
+    return (prefix + page_url(to_src, directory_urls) or "./") + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,96 @@
+"""The benchmark's report: a Markdown table of the measures, and each goal of issue 8 checked against them."""
+from __future__ import annotations
+
+import os
+import platform
+from typing import Any, Mapping, Sequence
+
+Row = Mapping[str, Any]
+COLUMNS = (  # heading, key, format
+    ("events", "events", "{:,}"), ("pages", "pages", "{:,}"),
+    ("generator (s)", "generator_s", "{:.2f}"), ("share", "generator_share", "{:.1%}"),
+    ("hook, all (s)", "hook_s", "{:.2f}"), ("share", "hook_share", "{:.1%}"),
+    ("build (s)", "build_s", "{:.2f}"), ("plain MkDocs (s)", "plain_build_s", "{:.2f}"), ("ratio", "ratio", "{:.3f}"),
+    ("peak RSS (MiB)", "peak_rss_mib", "{:.0f}"), ("event page (KiB)", "event_page_kib", "{:.1f}"),
+    ("home (KiB)", "home_page_kib", "{:.1f}"), ("largest page (KiB)", "largest_page_kib", "{:.1f}"),
+    ("search index (KiB)", "search_index_kib", "{:,.0f}"), ("offline zip (MiB)", "offline_zip_mib", "{:.1f}"),
+    ("offline search (s)", "offline_search_s", "{:.1f}"),
+)
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in _read("/proc/cpuinfo").splitlines()
+                if line.startswith("model name")), platform.processor() or platform.machine())
+    mem = next((int(line.split()[1]) / 2**20 for line in _read("/proc/meminfo").splitlines()
+                if line.startswith("MemTotal")), 0.0)
+    return (f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}")
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except OSError:
+        return ""
+
+
+def _cell(row: Row, key: str, fmt: str) -> str:
+    value = row.get(key)
+    if value is None:
+        return "–"
+    text = fmt.format(value)
+    return f"{text} ({row['largest_page']})" if key == "largest_page_kib" else text
+
+
+def goals(rows: Sequence[Row]) -> list[str]:
+    """Each goal of issue 8, with the figures that meet it or not."""
+    by = {int(r["events"]): r for r in rows}
+    out = []
+    for n in (1000, 10000):
+        if n in by:
+            r = by[n]
+            out.append(f"generator under 5% of the build at {n:,} events: {r['generator_share']:.1%} "
+                       f"({'met' if r['generator_share'] < 0.05 else 'NOT met'}); all hook work "
+                       f"(with linking names and 'Mentioned in'): {r['hook_share']:.1%}")
+            out.append(f"build within 1.15x of plain MkDocs at {n:,} events: {r['ratio']:.3f}x "
+                       f"({'met' if r['ratio'] <= 1.15 else 'NOT met'})")
+    if 1000 in by and 10000 in by:
+        grow = by[10000]["build_s"] / by[1000]["build_s"]
+        gen = by[10000]["generator_s"] / by[1000]["generator_s"]
+        out.append(f"linear growth, 10,000 events at most 11x 1,000: build {grow:.1f}x, generator {gen:.1f}x "
+                   f"({'met' if grow <= 11 else 'NOT met'})")
+    small, large = min(by), max(by)
+    if small != large:
+        weight = by[large]["event_page_kib"] / by[small]["event_page_kib"]
+        out.append(f"event page at {large:,} events within 10% of {small:,}: {weight:.3f}x "
+                   f"({'met' if abs(weight - 1) <= 0.10 else 'NOT met'})")
+    big = by[large]
+    out.append(f"no page over 500 KB at {large:,} events: largest {big['largest_page_kib'] * 1.024:.0f} KB, "
+               f"{big['largest_page']} ({'met' if big['largest_page_kib'] * 1024 <= 500_000 else 'NOT met'})")
+    searched = [r for r in rows if r.get("offline_search_s") is not None]
+    for r in searched:
+        out.append(f"offline copy's search from file:// at {int(r['events']):,} events: results after "
+                   f"{r['offline_search_s']:.1f} s (search index {r['search_index_kib'] / 1024:.1f} MiB)")
+    return out
+
+
+def markdown(rows: Sequence[Row], extra: Mapping[str, Any], about: Mapping[str, Any]) -> str:
+    head = "| " + " | ".join(c[0] for c in COLUMNS) + " |\n|" + "---:|" * len(COLUMNS) + "\n"
+    body = "".join("| " + " | ".join(_cell(r, key, fmt) for _, key, fmt in COLUMNS) + " |\n" for r in rows)
+    serve = (f"- `mkdocs serve` at {extra['serve_events']:,} events: from saving one event's YAML file to the "
+             f"rebuilt page served, median {extra['serve_reload_s']:.1f} s\n") if "serve_reload_s" in extra else ""
+    return (
+        f"# Benchmarks\n\nMeasured by `make bench` (scripts/bench/) on {about['date']}.\n\n"
+        f"Machine: {about['machine']}.\n\n"
+        f"Synthetic explainers (scripts/bench/synth.py, seeded): each event has a summary, a body, 2–4 actors, a "
+        "place, two terms, a source and a quote; one actor per 10 events, one term per 20, one place per 25, one "
+        f"source per 10. Times are medians of {about['runs']} runs, ours and plain MkDocs interleaved. "
+        "**generator**: time in the hook's on_config (load, validate, model, render pages and data files); "
+        "**hook, all**: every hook function, with linking names and filling \"Mentioned in\" lists; **plain "
+        "MkDocs**: the same generated Markdown written to disk as ordinary pages, built by MkDocs + Material "
+        "with the same navigation; **ratio**: our build over plain. Page sizes are the built HTML; the search "
+        f"index is search/search_index.json; the offline copy is built as the flagship's (scripts/offline.py), "
+        f"and its search is tried in Chromium from file:// with the network cut, typing \"{about['word']}\".\n\n"
+        + head + body + "\n## Goals\n\n" + "".join(f"- {g}\n" for g in goals(rows)) + serve
+    )

@@ -1,0 +1,103 @@
+"""What the linker's HTML walk (htmlwalk.py) needs to know of tags: which contexts are skipped, quiet
+or prose, a start tag's attributes, and where an element ends."""
+from __future__ import annotations
+
+import html as htmllib
+import re
+from typing import NamedTuple
+
+SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "a", "script", "style",
+                       "svg", "math", "title", "nav", "textarea", "button", "select", "option", "label", "template"})
+SKIP_CLASSES = frozenset({"md-nav", "x-nolink", "headerlink", "x-filter"})
+QUIET_TAGS = frozenset({"svg", "nav", "script", "style", "template"})
+QUIET_CLASSES = frozenset({"md-nav", "x-nomention", "x-events", "x-index", "x-glossary", "x-overview", "x-strip",
+                           "x-filter", "x-profile", "x-also-cited", "x-places", "x-map", "x-locator"})
+PROSE_CLASSES = frozenset({"x-body", "x-lead"})
+REPEATED_CLASSES = frozenset({"x-event"})  # elements that recur verbatim on many pages: walked once
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                  "track", "wbr"})
+RAW_TEXT = frozenset({"script", "style"})  # their content is text up to the closing tag, never markup
+ATTR = re.compile(r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")
+
+
+class Tag(NamedTuple):
+    """What the walk needs of a start tag's attributes."""
+
+    skip: bool  # its classes say: no linking inside
+    quiet: bool  # no mentions counted inside
+    prose: bool  # an editor's own text
+    repeat: bool  # recurs verbatim on many pages
+    href: str | None
+    closed: bool  # written <x … />
+
+    def opens(self, tag: str) -> bool:
+        """Whether the tag opens an element (not a void or self-closed one)."""
+        return not self.closed and tag not in VOID
+
+
+class Open(NamedTuple):
+    """An element the walk is inside, with what it implies for its content."""
+
+    tag: str
+    skip: bool  # no linking inside
+    quiet: bool  # no mentions counted inside
+    prose: bool  # an editor's own text: their links count as mentions
+
+    def enter(self, tag: str, info: Tag) -> Open:
+        return Open(tag, self.skip or tag in SKIP_TAGS or info.skip, self.quiet or tag in QUIET_TAGS or info.quiet,
+                    self.prose or info.prose)
+
+
+def attributes(raw: str) -> dict[str, str | None]:
+    """A start tag's attributes (the text after its name), as HTMLParser reads them: lower-case names,
+    unescaped values, the last of a name winning."""
+    out: dict[str, str | None] = {}
+    for m in ATTR.finditer(" " + raw):
+        name, rest, value = m.group(1, 2, 3)
+        if not rest:
+            out[name.lower()] = None
+            continue
+        if value[:1] in "'\"" and value[:1] == value[-1:] and len(value) > 1:
+            value = value[1:-1]
+        out[name.lower()] = htmllib.unescape(value) if "&" in value else value
+    return out
+
+
+_seen: dict[str, Tag] = {}  # attribute text -> Tag: the same few thousand recur on every page
+
+
+PLAIN_TAG = Tag(False, False, False, False, None, False)
+
+
+def tag_info(raw: str) -> Tag:
+    hit = _seen.get(raw)
+    if hit is None:
+        low = raw.lower()
+        if "class" not in low and "href" not in low:  # nothing the walk looks at
+            return PLAIN_TAG if not raw.rstrip().endswith("/") else PLAIN_TAG._replace(closed=True)
+        attrs = attributes(raw) if "=" in raw else {}
+        classes = set((attrs.get("class") or "").split())
+        hit = Tag(bool(classes & SKIP_CLASSES), bool(classes & QUIET_CLASSES), bool(classes & PROSE_CLASSES),
+                  bool(classes & REPEATED_CLASSES), attrs.get("href"), raw.rstrip().endswith("/"))
+        if len(_seen) > 100_000:
+            _seen.clear()
+        _seen[raw] = hit
+    return hit
+
+
+_bounds: dict[str, re.Pattern[str]] = {}
+
+
+def element_end(source: str, pos: int, tag: str) -> int:
+    """Where the `tag` element opened just before `pos` ends, its closing tag included: the end of the
+    page for an unclosed script, style or SVG, 0 for any other unclosed element."""
+    if tag in RAW_TEXT:
+        close = re.compile(rf"</{tag}\b[^>]*>", re.I).search(source, pos)
+        return close.end() if close else len(source)
+    bound = _bounds.get(tag) or _bounds.setdefault(tag, re.compile(rf"<(/?){tag}\b[^>]*>", re.I))
+    depth = 1
+    for m in bound.finditer(source, pos):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            return m.end()
+    return len(source) if tag == "svg" else 0
