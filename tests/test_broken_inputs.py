@@ -51,7 +51,7 @@ def test_check_command(project: Path, name: str, file: str, content: bytes, expe
     assert expected in result.stderr.splitlines()
 
 
-@pytest.mark.parametrize("name,file,content,expected", ALL[::3], ids=[c[0] for c in ALL[::3]])
+@pytest.mark.parametrize("name,file,content,expected", ALL, ids=[c[0] for c in ALL])
 def test_build_command(project: Path, name: str, file: str, content: bytes, expected: str) -> None:
     _break(project, file, content)
     site = project / "site"
@@ -106,7 +106,7 @@ def _wait(ready: object, what: str, seconds: float = 120) -> None:
         time.sleep(0.1)
 
 
-@pytest.mark.parametrize("name,file,content,expected", ALL[1::4], ids=[c[0] for c in ALL[1::4]])
+@pytest.mark.parametrize("name,file,content,expected", ALL, ids=[c[0] for c in ALL])
 def test_serve_keeps_last_good_site(served: tuple[Path, str, Path], name: str, file: str, content: bytes,
                                     expected: str) -> None:
     project, url, log = served
