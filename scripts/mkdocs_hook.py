@@ -4,6 +4,7 @@ Listed under `hooks:` in mkdocs.yml. All real work happens in the `explainer` pa
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import sys
 import time
@@ -189,7 +190,26 @@ def _timed(fn: Any) -> Any:
     return wrapper
 
 
-on_config = _timed(on_config)
+def _gc_paused(fn: Any) -> Any:
+    """Run the generator with the garbage collector paused, then freeze what exists: the model, pages and
+    caches live for the whole build and hold no cycles, yet each collection would scan them again (a third
+    of the generator's time at 10,000 events). The last build's objects are unfrozen first, so that
+    `mkdocs serve` can free them once they are garbage."""
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        gc.unfreeze()
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+            gc.freeze()
+    return wrapper
+
+
+on_config = _timed(_gc_paused(on_config))
 on_files = _timed(on_files)
 on_page_content = _timed(on_page_content)
 on_page_context = _timed(on_page_context)

@@ -64,7 +64,7 @@ def measure(n: int, runs: int, work: Path, search_word: str | None) -> Row:
     ours = work / f"ours-{n}"
     config = generate(ours, n, HOOK)
     plain = plain_project(ours, work / f"plain-{n}")
-    ours_t, plain_t, gen_t, hook_t, rss = [], [], [], [], []
+    ours_t, plain_t, gen_t, hook_t, rss, plain_rss = [], [], [], [], [], []
     for _ in range(runs):  # interleaved, so both see the same machine state
         seconds, peak, log = timed_build(config, ours / "site")
         hook, generator = HOOK_LOG.search(log).groups()  # type: ignore[union-attr]
@@ -72,7 +72,9 @@ def measure(n: int, runs: int, work: Path, search_word: str | None) -> Row:
         rss.append(peak)
         hook_t.append(float(hook))
         gen_t.append(float(generator))
-        plain_t.append(timed_build(plain, work / f"plain-{n}" / "site")[0])
+        seconds, peak, _ = timed_build(plain, work / f"plain-{n}" / "site")
+        plain_t.append(seconds)
+        plain_rss.append(peak)
     site = ours / "site"
     pages = list(site.rglob("*.html"))
     biggest = max(pages, key=lambda p: p.stat().st_size)
@@ -83,7 +85,7 @@ def measure(n: int, runs: int, work: Path, search_word: str | None) -> Row:
         "generator_s": statistics.median(gen_t), "hook_s": statistics.median(hook_t),
         "build_s": build, "plain_build_s": plain_build, "ratio": build / plain_build,
         "generator_share": statistics.median(gen_t) / build, "hook_share": statistics.median(hook_t) / build,
-        "peak_rss_mib": max(rss) / 1024,
+        "peak_rss_mib": max(rss) / 1024, "plain_peak_rss_mib": max(plain_rss) / 1024,
         "event_page_kib": (site / "events" / "event-00000" / "index.html").stat().st_size / 1024,
         "home_page_kib": (site / "index.html").stat().st_size / 1024,
         "largest_page_kib": biggest.stat().st_size / 1024, "largest_page": str(biggest.relative_to(site)),

@@ -11,7 +11,7 @@ COLUMNS = (  # heading, key, format
     ("generator (s)", "generator_s", "{:.2f}"), ("share", "generator_share", "{:.1%}"),
     ("hook, all (s)", "hook_s", "{:.2f}"), ("share", "hook_share", "{:.1%}"),
     ("build (s)", "build_s", "{:.2f}"), ("plain MkDocs (s)", "plain_build_s", "{:.2f}"), ("ratio", "ratio", "{:.3f}"),
-    ("peak RSS (MiB)", "peak_rss_mib", "{:.0f}"), ("event page (KiB)", "event_page_kib", "{:.1f}"),
+    ("peak RSS (MiB)", "peak_rss_mib", "{:.0f}"), ("plain peak RSS (MiB)", "plain_peak_rss_mib", "{:.0f}"), ("event page (KiB)", "event_page_kib", "{:.1f}"),
     ("home (KiB)", "home_page_kib", "{:.1f}"), ("largest page (KiB)", "largest_page_kib", "{:.1f}"),
     ("search index (KiB)", "search_index_kib", "{:,.0f}"), ("offline zip (MiB)", "offline_zip_mib", "{:.1f}"),
     ("offline search (s)", "offline_search_s", "{:.1f}"),

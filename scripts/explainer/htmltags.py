@@ -63,14 +63,16 @@ def attributes(raw: str) -> dict[str, str | None]:
     return out
 
 
-_seen: dict[str, Tag] = {}  # attribute text -> Tag: the same few thousand recur on every page
+SEEN: dict[str, Tag] = {}  # attribute text -> Tag: the same few thousand recur on every page
 
 
 PLAIN_TAG = Tag(False, False, False, False, None, False)
 
 
 def tag_info(raw: str) -> Tag:
-    hit = _seen.get(raw)
+    if not raw:
+        return PLAIN_TAG
+    hit = SEEN.get(raw)
     if hit is None:
         low = raw.lower()
         if "class" not in low and "href" not in low:  # nothing the walk looks at
@@ -79,9 +81,9 @@ def tag_info(raw: str) -> Tag:
         classes = set((attrs.get("class") or "").split())
         hit = Tag(bool(classes & SKIP_CLASSES), bool(classes & QUIET_CLASSES), bool(classes & PROSE_CLASSES),
                   bool(classes & REPEATED_CLASSES), attrs.get("href"), raw.rstrip().endswith("/"))
-        if len(_seen) > 100_000:
-            _seen.clear()
-        _seen[raw] = hit
+        if len(SEEN) > 100_000:
+            SEEN.clear()
+        SEEN[raw] = hit
     return hit
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from markupsafe import Markup, escape
 
 from .render.urls import root_prefix
-from .htmltags import RAW_TEXT, Open, Tag, attributes, element_end, tag_info
+from .htmltags import RAW_TEXT, SEEN, Open, Tag, attributes, element_end, tag_info
 
 if TYPE_CHECKING:
     from .linker import Entity, Linker
@@ -86,7 +86,7 @@ class _Walk:
 
     def run(self) -> bool:
         """Walk; False if the HTML leaves elements open or closes more than it opens."""
-        source, pattern = self.source, self.linker.matcher.pattern
+        source, pattern, seen = self.source, self.linker.matcher.pattern, SEEN
         stack = [self.base]
         text_from = 0
         tokens = TOKEN.finditer(source)
@@ -110,7 +110,8 @@ class _Walk:
                 continue
             if not name:
                 continue  # a comment or declaration
-            tag, top, info = name.lower(), stack[-1], tag_info(m.group(3))
+            raw_attrs = m.group(3)
+            tag, top, info = name.lower(), stack[-1], seen.get(raw_attrs) or tag_info(raw_attrs)
             here = top.enter(tag, info)
             end = self._whole(m, tag, info, top, here) if (tag == "svg" or tag in RAW_TEXT or info.repeat) else 0
             if end:
@@ -133,7 +134,9 @@ class _Walk:
         end = element_end(self.source, m.end(), tag)
         if tag == "svg":
             for a in HREF.finditer(self.source, m.start(), end):
-                self.link(attributes(a.group(1)).get("href"), here)
+                raw = a.group(1)
+                if raw.count("href") != 1 or 'href="#' not in raw:  # else a mark's link within the page
+                    self.link(attributes(raw).get("href"), here)
         elif tag not in RAW_TEXT and not (end and self.repeated(m.start(), end, top)):
             return 0
         return end

@@ -10,6 +10,7 @@ written entirely in capitals (an acronym such as EU, US, KGB, США) matches on
 so the alias "US" never links the pronoun "us"."""
 from __future__ import annotations
 
+import functools
 import html as htmllib
 import posixpath
 import re
@@ -21,7 +22,7 @@ import nh3
 from .htmlwalk import autolink
 from .model import Explainer
 from .render.markup import clean_text, render_markdown
-from .render.urls import page_url, relative_url
+from .render.urls import page_url, relative_url, root_prefix
 
 # Word characters: \w (letters and digits of every script) plus the combining marks that \w leaves out
 # (accents, Cyrillic titlo, Hebrew points, Arabic harakat) and the zero-width (non-)joiners.
@@ -41,8 +42,8 @@ class Entity:
     tip: str  # plain-text tooltip
     names: tuple[str, ...]  # name first, then aliases
 
-    @property
-    def src(self) -> str:
+    @functools.cached_property
+    def src(self) -> str:  # worked out once: the linker asks for it at every link and name
         return f"{self.kind}/{self.id}.md"
 
 
@@ -176,7 +177,7 @@ class Linker:
         self.directory_urls = directory_urls
         self._by_url = {_norm(page_url(e.src, directory_urls)): e for e in self.entities}
         self._targets: dict[tuple[str, str], Entity | None] = {}  # (page's folder, href) -> target
-        self._bases: dict[str, str] = {}  # page -> its folder, as links from it are read
+        self._bases: dict[str, tuple[str, str]] = {}  # page -> its folder, and the climb to the root
         # What a recurring element holds (htmlwalk), by its HTML and context: walked once per build.
         self.walked: dict[tuple[str, Any], tuple[Any, ...] | None] = {}
 
@@ -185,14 +186,20 @@ class Linker:
 
     def target_of(self, page_src: str, href: str) -> Entity | None:
         """The entity whose page an existing link points to, if any."""
-        base = self._bases.get(page_src)
-        if base is None:
+        if href[:1] == "#":
+            return None
+        where = self._bases.get(page_src)
+        if where is None:
             here = page_url(page_src, self.directory_urls)
-            base = self._bases[page_src] = here if here.endswith("/") or not here else posixpath.dirname(here)
-        key = (base, href)
+            where = self._bases[page_src] = (here if here.endswith("/") or not here else posixpath.dirname(here),
+                                             root_prefix(page_src, self.directory_urls))
+        base, prefix = where
+        rest = href[len(prefix):]
+        # A link that climbs to the root first reads the same from every page: look it up once.
+        key = ("", rest) if href.startswith(prefix) and "../" not in rest else (base, href)
         if key not in self._targets:
-            path = re.split(r"[?#]", href, maxsplit=1)[0]
-            found = None if OFF_SITE.match(href) else self._by_url.get(_norm(posixpath.join(base, path)))
+            path = re.split(r"[?#]", key[1], maxsplit=1)[0]
+            found = None if OFF_SITE.match(href) else self._by_url.get(_norm(posixpath.join(key[0], path)))
             self._targets[key] = found
         return self._targets[key]
 
