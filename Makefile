@@ -61,6 +61,9 @@ screenshots: $(VENV)/.test site
 clean:
 	rm -rf site .site.new .site.old build dist
 
-## bench: synthetic explainers at 100, 1,000 and 10,000 events against plain MkDocs; writes BENCHMARKS.md
+## bench: synthetic explainers at 100, 1,000 and 10,000 events against plain MkDocs; writes BENCHMARKS.md and .json
+## (make bench SIZES=100,1000 RUNS=1 for a quick look)
+SIZES ?= 100,1000,10000
+RUNS ?= 3
 bench: $(VENV)/.site
-	cd scripts && ../$(PY) -m bench.run --sizes $(or $(SIZES),100,1000,10000) --runs $(or $(RUNS),3)
+	cd scripts && ../$(PY) -m bench.run --sizes $(SIZES) --runs $(RUNS)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import functools
 import gc
 import logging
+import os
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,7 @@ _data: list[tuple[str, bytes]] = []  # generated data files (site path, content)
 _nav_titled: set[str] = set()  # pages whose title comes from the default nav
 _linker: Linker | None = None  # links names in every page's prose (this build's model)
 _mentions: Mentions | None = None  # what each page mentions, for the "Mentioned in" lists
+PARALLEL_FROM = 300  # events: from here on, rendering is shared between two processes (render/parallel.py)
 _command = ["build"]  # the MkDocs command running: build, serve or gh-deploy
 
 
@@ -69,7 +72,8 @@ def _prepare(config: MkDocsConfig, docs: Path, model: Explainer) -> None:
     _meta.update(page_meta(model, config.site_name))
     options = Options(directory_urls=config.use_directory_urls, site_name=config.site_name,
                       site_url=config.site_url or "")
-    pages = render_pages(model, options, _meta)
+    workers = _workers(model)
+    pages = render_pages(model, options, _meta, workers=workers)
     _pages.clear()
     _pages.update((p.src, p) for p in pages)
     _data[:] = data_files(model, options, docs)
@@ -79,7 +83,21 @@ def _prepare(config: MkDocsConfig, docs: Path, model: Explainer) -> None:
     except AmbiguousAlias as err:
         raise Abort(f"\n{err}") from None
     _mentions = Mentions(model, config.use_directory_urls)
-    log.info(summary(model, len(pages), time.perf_counter() - started))
+    log.info(summary(model, len(pages), time.perf_counter() - started) + (f" ({workers} processes)" if workers > 1 else ""))
+
+
+def _workers(model: Explainer) -> int:
+    """Processes to render with: two for a long explainer in `mkdocs build` on a machine with cores to spare
+    (MkDocs uses one); one otherwise: `mkdocs serve` runs threads, which do not mix with fork, and for a
+    short explainer starting a process costs more than it saves. EXPLAINER_WORKERS=1 turns it off."""
+    if threading.active_count() > 1 or not hasattr(os, "fork"):
+        return 1
+    wanted = os.environ.get("EXPLAINER_WORKERS", "")
+    if wanted.isdigit():
+        return max(1, int(wanted))
+    if _command[0] not in ("build", "gh-deploy") or (os.cpu_count() or 1) < 2:
+        return 1
+    return 2 if len(model.events) >= PARALLEL_FROM else 1
 
 
 def _wire(config: MkDocsConfig, docs: Path) -> MkDocsConfig:
@@ -193,11 +211,13 @@ def _timed(fn: Any) -> Any:
 def _gc_paused(fn: Any) -> Any:
     """Run the generator with the garbage collector paused, then freeze what exists: the model, pages and
     caches live for the whole build and hold no cycles, yet each collection would scan them again (a third
-    of the generator's time at 10,000 events). The last build's objects are unfrozen first, so that
-    `mkdocs serve` can free them once they are garbage."""
+    of the generator's time at 10,000 events). On a rebuild (`mkdocs serve`) the last build's objects are
+    unfrozen and collected first, so they do not pile up."""
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        gc.unfreeze()
+        if gc.get_freeze_count():  # a rebuild (`mkdocs serve`): free the last build's objects first
+            gc.unfreeze()
+            gc.collect()
         enabled = gc.isenabled()
         gc.disable()
         try:

@@ -18,7 +18,7 @@ from explainer.linker import Linker
 from explainer.load import FileCache
 from explainer.render import markup, pages as pages_module
 from explainer.render.pages import Options, render_pages
-from explainer.render.paging import COMPACT_OVER, PAGE_EVENTS, periods
+from explainer.render.paging import COMPACT_OVER, INDEX_EVENTS, PAGE_EVENTS, periods
 
 HOOK = ROOT / "scripts" / "mkdocs_hook.py"
 TOKENS = ("a", "Щé", " ", ".", ",", "'", "“", "(", ")", "-", "–", "1", "*", "_", "`", "[", "]", "<", ">", "&", "#", "\\",
@@ -71,10 +71,14 @@ def test_long_timelines_are_split_by_year(pages: dict[str, str]) -> None:
     assert 'href="#' not in index  # the overview's marks lead to the pages that list their events
 
 
-def test_events_index_is_grouped_by_month(pages: dict[str, str]) -> None:
-    index = pages["events.md"]
+def test_events_index_lists_events_then_only_months(synthetic: Path, pages: dict[str, str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    assert INDEX_EVENTS >= 1000 and pages["events.md"].count('href="../events/event-') == 1000
+    monkeypatch.setattr(pages_module, "INDEX_EVENTS", 500)
+    index = next(p.markdown for p in render_pages(build_explainer(synthetic / "docs")) if p.src == "events.md")
     assert "events/event-" not in index  # no line per event
-    assert re.search(r'href="\.\./timeline/\d{4}(-\d\d)?/#\d{4}-\d\d"', index)
+    months = re.findall(r'href="\.\./timeline/\d{4}(?:-\d\d)?/#(\d{4}-(?:\d\d|year))"', index)
+    assert len(months) == len(set(months)) > 25 * 12
 
 
 def test_small_timelines_stay_on_one_page() -> None:

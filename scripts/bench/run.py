@@ -1,7 +1,7 @@
 """Measure the generator against plain MkDocs at several sizes; write BENCHMARKS.md and BENCHMARKS.json.
 
 Usage: python -m bench.run [--sizes 100,1000,10000] [--runs 3] [--out BENCHMARKS.md] [--serve-events 1000]
-                           [--offline-search 10000]"""
+                           [--offline-search 100,1000,10000] [--word ministry]"""
 from __future__ import annotations
 
 import argparse
@@ -103,7 +103,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--serve-events", type=int, default=1000, help="0 to skip the `mkdocs serve` measure")
-    parser.add_argument("--offline-search", default="100,10000", help="sizes whose offline copy is searched in "
+    parser.add_argument("--offline-search", default="100,1000,10000", help="sizes whose offline copy is searched in "
                         "Chromium from file:// ('' for none)")
     parser.add_argument("--word", default="ministry", help="the word typed into the offline copy's search box")
     args = parser.parse_args()

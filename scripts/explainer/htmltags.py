@@ -17,6 +17,12 @@ REPEATED_CLASSES = frozenset({"x-event"})  # elements that recur verbatim on man
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                   "track", "wbr"})
 RAW_TEXT = frozenset({"script", "style"})  # their content is text up to the closing tag, never markup
+# A tag, comment or declaration, as the standard library's HTMLParser reads them (tolerantly).
+TOKEN = re.compile(r"""<!--.*?(?:--\s*>|\Z)|<[!?][^>]*>?
+    |</([a-zA-Z][^\t\n\r\f />\x00]*)[^>]*>
+    |<([a-zA-Z][^\t\n\r\f />\x00]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.S | re.X)
+HREF = re.compile(r"""<a\b((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.I)
+OFF_SITE = re.compile(r"[a-z][a-z0-9+.-]*:|//|#", re.I)  # links that leave the site, or stay on the page
 ATTR = re.compile(r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")
 
 
@@ -36,16 +42,19 @@ class Tag(NamedTuple):
 
 
 class Open(NamedTuple):
-    """An element the walk is inside, with what it implies for its content."""
+    """What the elements the walk is inside imply for their content (one of eight shared values)."""
 
-    tag: str
     skip: bool  # no linking inside
     quiet: bool  # no mentions counted inside
     prose: bool  # an editor's own text: their links count as mentions
 
     def enter(self, tag: str, info: Tag) -> Open:
-        return Open(tag, self.skip or tag in SKIP_TAGS or info.skip, self.quiet or tag in QUIET_TAGS or info.quiet,
-                    self.prose or info.prose)
+        """The context inside a `tag` element opened here."""
+        return CONTEXTS[(self.skip or tag in SKIP_TAGS or info.skip) * 4 + (self.quiet or tag in QUIET_TAGS or
+                        info.quiet) * 2 + (self.prose or info.prose)]
+
+
+CONTEXTS = tuple(Open(bool(n & 4), bool(n & 2), bool(n & 1)) for n in range(8))
 
 
 def attributes(raw: str) -> dict[str, str | None]:

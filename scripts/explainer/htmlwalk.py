@@ -22,20 +22,13 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from markupsafe import Markup, escape
 
+from .htmltags import HREF, OFF_SITE, RAW_TEXT, SEEN, TOKEN, Open, Tag, attributes, element_end, tag_info
 from .render.urls import root_prefix
-from .htmltags import RAW_TEXT, SEEN, Open, Tag, attributes, element_end, tag_info
 
 if TYPE_CHECKING:
     from .linker import Entity, Linker
 
-OFF_SITE = re.compile(r"[a-z][a-z0-9+.-]*:|//|#", re.I)  # links that leave the site, or stay on the page
-
 LINK = Markup('<a class="x-autolink" href="{}" title="{}">{}</a>')
-# A tag, comment or declaration, as the standard library's HTMLParser reads them (tolerantly).
-TOKEN = re.compile(r"""<!--.*?(?:--\s*>|\Z)|<[!?][^>]*>?
-    |</([a-zA-Z][^\t\n\r\f />\x00]*)[^>]*>
-    |<([a-zA-Z][^\t\n\r\f />\x00]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.S | re.X)
-HREF = re.compile(r"""<a\b((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.I)
 
 
 class Name(NamedTuple):
@@ -87,24 +80,24 @@ class _Walk:
     def run(self) -> bool:
         """Walk; False if the HTML leaves elements open or closes more than it opens."""
         source, pattern, seen = self.source, self.linker.matcher.pattern, SEEN
-        stack = [self.base]
+        tags, stack = [""], [self.base]  # the open elements, and the context each makes
         text_from = 0
         tokens = TOKEN.finditer(source)
         while (m := next(tokens, None)) is not None:
             start = m.start()
-            if start > text_from and not stack[-1].skip:
-                raw = source[text_from:start]
-                if not raw.isspace() and ("&" in raw or (pattern and pattern.search(raw))):
-                    self.text(text_from, start, stack[-1])
+            if start > text_from and not stack[-1].skip and (
+                    (pattern and pattern.search(source, text_from, start)) or source.find("&", text_from, start) >= 0):
+                self.text(text_from, start, stack[-1])
             text_from = m.end()
             closing, name = m.group(1, 2)
             if closing:
                 tag = closing.lower()
-                if len(stack) > 1 and stack[-1].tag == tag:
+                if len(tags) > 1 and tags[-1] == tag:
+                    tags.pop()
                     stack.pop()
-                elif any(o.tag == tag for o in stack[1:]):
-                    while stack.pop().tag != tag:
-                        pass
+                elif tag in tags[1:]:  # close it and whatever is still open inside it
+                    del tags[len(tags) - tags[::-1].index(tag) - 1:]
+                    del stack[len(tags):]
                 elif self.strict:
                     return False
                 continue
@@ -120,12 +113,12 @@ class _Walk:
                 continue
             if tag == "a":
                 self.link(info.href, here)
-            if not info.opens(tag):
-                continue
-            stack.append(here)
+            if info.opens(tag):
+                tags.append(tag)
+                stack.append(here)
         if text_from < len(source) and not stack[-1].skip:
             self.text(text_from, len(source), stack[-1])
-        return len(stack) == 1
+        return len(tags) == 1
 
     def _whole(self, m: re.Match[str], tag: str, info: Tag, top: Open, here: Open) -> int:
         """Step over an SVG, script, style or recurring element: where it ends, or 0 to walk into it."""
@@ -168,7 +161,7 @@ class _Link(_Walk):
     """Walks a page, linking first mentions as it goes."""
 
     def __init__(self, source: str, linker: Linker, page_src: str, editor_links: bool) -> None:
-        super().__init__(source, linker, page_src, Open("", False, False, editor_links))
+        super().__init__(source, linker, page_src, Open(False, False, editor_links))
         self.prefix = root_prefix(page_src, linker.directory_urls)
         self.linked: set[str] = set()
         self.mentions: dict[tuple[str, str], None] = {}

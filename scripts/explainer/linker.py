@@ -19,6 +19,7 @@ from typing import Any, Iterator, Mapping, NamedTuple
 
 import nh3
 
+from .htmltags import OFF_SITE
 from .htmlwalk import autolink
 from .model import Explainer
 from .render.markup import clean_text, render_markdown
@@ -28,7 +29,6 @@ from .render.urls import page_url, relative_url, root_prefix
 # (accents, Cyrillic titlo, Hebrew points, Arabic harakat) and the zero-width (non-)joiners.
 WORD = r"\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
 APOSTROPHES = "'\u2019\u02bc"
-OFF_SITE = re.compile(r"[a-z][a-z0-9+.-]*:|//|#", re.I)  # links that leave the site, or stay on the page
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import json
 import os
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from ..model import Citation, Explainer
 from ..render.urls import page_url
@@ -25,7 +25,8 @@ class Site:
         """The public address of a generated page (MkDocs' default directory URLs), or '' without site_url."""
         if not self.url:
             return ""
-        return urljoin(self.url if self.url.endswith("/") else self.url + "/", page_url(src, True))
+        # page_url gives a clean relative path ('events/x/'): appending it is what urljoin would do, faster
+        return (self.url if self.url.endswith("/") else self.url + "/") + page_url(src, True)
 
     @property
     def host(self) -> str:
@@ -52,4 +53,4 @@ def envelope(site: Site, key: str, items: list[dict[str, Any]]) -> dict[str, Any
 
 
 def encode_json(doc: Any) -> bytes:
-    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")  # C encoder: no indent

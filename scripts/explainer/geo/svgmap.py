@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from ..templating import BYTECODE_CACHE
 from . import theme
 from .geodesic import line_length_km
 from .geometry import Frame, Geometry, load_geometry
@@ -87,7 +88,7 @@ def _number(value: float) -> str:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             undefined=jinja2.StrictUndefined)
+                             undefined=jinja2.StrictUndefined, bytecode_cache=BYTECODE_CACHE)
     env.filters["n"] = _number
     return env
 

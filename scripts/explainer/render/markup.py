@@ -17,8 +17,13 @@ ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 # One line of prose that neither Markdown nor HTML would read as markup, so it renders to itself in a <p>:
 # it starts with a letter or an opening quote or bracket (so it is no list item), holds no *, _, `, [, <, &,
-# #, \\, |, line break or non-ASCII space, and does not end with a space.
-PLAIN = re.compile(r"(?:[^\W\d_]|[(\"'“‘])(?:[^\W_]|[ ,.;:?!'’‘\"“”()/%–—-])*(?<! )")
+# #, \\, |, line break or non-ASCII space, and does not end with a space. (One character class, so it runs
+# in C without backtracking; `_`, a word character, is ruled out by `is_plain`.)
+PLAIN = re.compile(r"(?:[^\W\d_]|[(\"'“‘])[\w ,.;:?!'’‘\"“”()/%–—-]*(?<! )")
+
+
+def is_plain(text: str) -> bool:
+    return "_" not in text and PLAIN.fullmatch(text) is not None
 
 
 class _DemoteHeadings(Treeprocessor):
@@ -51,7 +56,7 @@ def render_markdown(text: str, resolve: Callable[[str], str | None] | None = Non
 
     `resolve` maps a link written as a docs-relative `.md` path to a page URL (or None to drop it).
     `inline` strips the outer paragraph, for one-line fields shown inside other markup."""
-    if PLAIN.fullmatch(text):
+    if is_plain(text):
         return Markup(text if inline else f"<p>{text}</p>")  # what the full path below would give
     _MD.reset()
     html = _MD.convert(clean_text(text))

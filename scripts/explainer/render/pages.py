@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import posixpath
+from functools import partial
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping, NamedTuple
 
 import jinja2
 import pycountry
@@ -14,14 +15,17 @@ from markupsafe import Markup
 from ..dates import MONTHS, format_range
 from ..export import Site, downloads, export_files, source_date_epoch
 from ..export.citation import PageCitation, cite_event
-from ..model import Citation, Era, Event, Explainer, Timeline
+from ..model import Citation, Era, Event, Explainer, Place, Timeline
+from ..templating import BYTECODE_CACHE
 from .fragments import Fragments
 from .marks import MarkOpenings
+from .strips import StripDrawer
 from .mapping import draw_maps, locator, measured_km, number
 from .guide import contract, error_messages
 from .markup import clean_text
 from .meta import PageMeta, page_meta
-from .paging import COMPACT_OVER, Period, pages_of, periods
+from .parallel import run_tasks
+from .paging import COMPACT_OVER, INDEX_EVENTS, Period, pages_of, periods
 from .timeline_list import Month, chronicle, register as register_timeline
 from .timelinejs import download_href, json_path, timeline_files
 from .urls import relative_url, root_prefix
@@ -43,6 +47,13 @@ class Page:
     edit_path: str = ""  # docs-relative path of the YAML it renders, for edit links
 
 
+class Task(NamedTuple):
+    """One step of the rendering: the folder of the pages it makes ('' for top-level pages), and the call."""
+
+    kind: str
+    run: Callable[[], list[Page]]
+
+
 @dataclass(frozen=True)
 class Options:
     directory_urls: bool = True
@@ -55,6 +66,7 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build: no file check on every page
+        bytecode_cache=BYTECODE_CACHE,
     )
     env.filters["date_label"] = lambda e: e.display_date or format_range(e.date, e.end, e.approximate)
     env.filters["iso"] = lambda d: d.iso() if d else ""
@@ -76,40 +88,59 @@ class Renderer:
         self.site = Site(options.site_name, options.site_url)
         self.meta = meta  # schema.org node per page (render/meta.py), computed when first needed
         self.fragments = Fragments(self.env, model, options.directory_urls)
-        self.env.globals["mark_open"] = MarkOpenings(self.env, model.events)
+        self.env.globals["mark_open"] = openings = MarkOpenings(self.env, model.events)
+        self.env.globals["strip_svg"] = StripDrawer(self.env, openings)
 
     def render(self) -> Iterator[Page]:
-        m = self.model
-        for e in m.events.values():
-            yield self._page(f"events/{e.id}.md", e.title, "event.md.j2", e.path, event=e,
-                             citations=self._citations(e), cite=self._cite(e))
-        for a in m.actors.values():
-            yield self._page(f"actors/{a.id}.md", a.name, "actor.md.j2", a.path, actor=a,
-                             events=m.events_of("actors", a.id), quotes=m.quotes_by(a.id))
-        for p in m.places.values():
-            yield self._page(f"places/{p.id}.md", p.name, "place.md.j2", p.path, place=p,
-                             events=m.events_of("places", p.id), locator=locator(m, p))
-        for t in m.terms.values():
-            yield self._page(f"glossary/{t.id}.md", t.term, "term.md.j2", t.path, term=t,
-                             events=m.events_of("glossary", t.id))
-        for s in m.sources.values():
-            yield self._page(f"sources/{s.id}.md", s.title, "source.md.j2", s.path, source=s,
-                             events=m.events_of("sources", s.id))
-        for tl in m.timelines.values():
-            yield from self._timeline(f"timelines/{tl.id}", tl.title, tl.path, tl, [m.events[i] for i in tl.events])
+        for task in self.tasks():
+            yield from task.run()
+
+    def tasks(self) -> list[Task]:
+        """The work, in page order, as independent steps (each one page, or a timeline's pages), so that
+        `render_pages` can share them out between processes."""
+        m, page, timeline = self.model, self._one, self._timeline_pages
         everything = list(m.events.values())
-        yield from self._timeline("timeline", "Timeline", "", None, everything)
-        parts = periods(everything)
-        yield self._page("events.md", "Events", "events.md.j2", "", periods=parts,
-                         groups=() if parts else self._by_month(everything))
-        yield self._page("actors.md", "Actors", "actors.md.j2", "", groups=self._by_kind(m.actors.values()))
-        yield self._page("places.md", "Places", "places.md.j2", "", groups=self._by_kind(m.places.values()))
-        yield self._page("glossary.md", "Glossary", "glossary.md.j2", "", groups=self._by_letter())
-        yield self._page("sources.md", "Sources", "sources.md.j2", "")
-        yield self._map_page()
-        yield self._page("data.md", "Data downloads", "data.md.j2", "", downloads=self._downloads(),
-                         site_name=self.site.name, page_url=self.site.page("data.md"))
-        yield self._page("guide.md", "Editors' guide", "guide.md.j2", "", contract=contract(), errors=error_messages())
+        parts = periods(everything) if len(everything) > INDEX_EVENTS else ()
+        return [
+            *(Task("events", partial(self._event_page, e)) for e in m.events.values()),
+            *(Task("actors", partial(page, f"actors/{a.id}.md", a.name, "actor.md.j2", a.path, actor=a,
+                                     events=m.events_of("actors", a.id), quotes=m.quotes_by(a.id)))
+              for a in m.actors.values()),
+            *(Task("places", partial(self._place_page, p)) for p in m.places.values()),
+            *(Task("glossary", partial(page, f"glossary/{t.id}.md", t.term, "term.md.j2", t.path, term=t,
+                                       events=m.events_of("glossary", t.id))) for t in m.terms.values()),
+            *(Task("sources", partial(page, f"sources/{s.id}.md", s.title, "source.md.j2", s.path, source=s,
+                                      events=m.events_of("sources", s.id))) for s in m.sources.values()),
+            *(Task("timelines", partial(timeline, f"timelines/{t.id}", t.title, t.path, t,
+                                        [m.events[i] for i in t.events])) for t in m.timelines.values()),
+            Task("timeline", partial(timeline, "timeline", "Timeline", "", None, everything)),
+            Task("", partial(page, "events.md", "Events", "events.md.j2", "", periods=parts,
+                             groups=() if parts else self._by_month(everything))),
+            Task("", partial(page, "actors.md", "Actors", "actors.md.j2", "", groups=self._by_kind(m.actors.values()))),
+            Task("", partial(page, "places.md", "Places", "places.md.j2", "", groups=self._by_kind(m.places.values()))),
+            Task("", partial(page, "glossary.md", "Glossary", "glossary.md.j2", "", groups=self._by_letter())),
+            Task("", partial(page, "sources.md", "Sources", "sources.md.j2", "")),
+            Task("", lambda: [self._map_page()]),
+            Task("", lambda: [self._page("data.md", "Data downloads", "data.md.j2", "", downloads=self._downloads(),
+                                         site_name=self.site.name, page_url=self.site.page("data.md"))]),
+            Task("", partial(page, "guide.md", "Editors' guide", "guide.md.j2", "", contract=contract(),
+                             errors=error_messages())),
+        ]
+
+    def _one(self, src: str, title: str, template: str, edit: str, **context: Any) -> list[Page]:
+        return [self._page(src, title, template, edit, **context)]
+
+    def _event_page(self, e: Event) -> list[Page]:
+        return [self._page(f"events/{e.id}.md", e.title, "event.md.j2", e.path, event=e,
+                           citations=self._citations(e), cite=self._cite(e))]
+
+    def _place_page(self, p: Place) -> list[Page]:
+        return [self._page(f"places/{p.id}.md", p.name, "place.md.j2", p.path, place=p,
+                           events=self.model.events_of("places", p.id), locator=locator(self.model, p))]
+
+    def _timeline_pages(self, base: str, title: str, edit: str, timeline: Timeline | None,
+                        events: list[Event]) -> list[Page]:
+        return list(self._timeline(base, title, edit, timeline, events))
 
     def _timeline(self, base: str, title: str, edit: str, timeline: Timeline | None,
                   events: list[Event]) -> Iterator[Page]:
@@ -122,7 +153,7 @@ class Renderer:
             before: Period | None = parts[i - 1] if i else None
             after: Period | None = parts[i + 1] if i + 1 < len(parts) else None
             yield self._page(p.src(base), f"{title}: {p.label}", "timeline_part.md.j2", edit, timeline=timeline,
-                             period=p, base=base, whole=title, before=before, after=after)
+                             period=p, base=base, whole=title, before=before, after=after, pages=len(parts))
 
     def _cite(self, e: Event) -> PageCitation:
         if self.meta is None:
@@ -192,8 +223,33 @@ def country_name(code: str) -> str:
 
 
 def render_pages(model: Explainer, options: Options = Options(),
-                 meta: Mapping[str, PageMeta] | None = None) -> list[Page]:
-    return list(Renderer(model, options, meta).render())
+                 meta: Mapping[str, PageMeta] | None = None, workers: int = 1) -> list[Page]:
+    """Every generated page, in order; with `workers` > 1, the work is shared out between that many
+    processes (render/parallel.py) and the pages are the same, byte for byte."""
+    renderer = Renderer(model, options, meta)
+    try:
+        if workers > 1:
+            tasks = renderer.tasks()
+            runs = [t.run for t in tasks]
+            return [page for pages in run_tasks(runs, shares(tasks, workers)) for page in pages]
+        return list(renderer.render())
+    finally:  # the environment's globals hold render-wide caches in a cycle: let them go now, GC or not
+        renderer.env.globals.clear()
+
+
+# The pages that draw overview strips of the events they list: about half of all the rendering at any size.
+STRIPS = frozenset({"actors", "places", "glossary"})
+
+
+def shares(tasks: list[Task], workers: int) -> list[list[int]]:
+    """Share the tasks out between two processes: the pages of actors, places and terms, and the rest. Each
+    share keeps the pages that list events at the same link depth together, so an event's list item is
+    rendered in one process (fragments.py), not in both. (Two shares: beyond that, the gain is small.)"""
+    heavy = [i for i, t in enumerate(tasks) if t.kind in STRIPS]
+    if workers < 2 or not heavy:
+        return [list(range(len(tasks)))]
+    taken = set(heavy)
+    return [[i for i in range(len(tasks)) if i not in taken], heavy]
 
 
 def data_files(model: Explainer, options: Options = Options(), docs: Path | None = None) -> list[tuple[str, bytes]]:

@@ -1,6 +1,7 @@
 """Long timelines split into pages, so no page grows with the data: one page per year, and a year with
 more than PAGE_EVENTS events split at month boundaries into parts of at most PAGE_EVENTS events (a single
-month larger than that stays whole). A timeline that fits on one page is not split."""
+month larger than that stays whole). A timeline that fits on one page is not split. The events index
+lists every event by its date and title up to INDEX_EVENTS, then each month with a link to its page."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from ..model import Event
 from .timeline_list import chronicle
 
 PAGE_EVENTS = 250  # at most this many events on one page of a timeline
+INDEX_EVENTS = 1500  # the events index lists each event up to this many, then only months (with counts)
 COMPACT_OVER = 60  # an actor's, place's, term's or source's page lists more events than this as date and title only
 
 

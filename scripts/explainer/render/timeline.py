@@ -3,6 +3,7 @@ or clustered, ticks by day, month or year, and era bands. Pure functions; the te
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 from typing import Iterator, Callable, Sequence
 
@@ -67,10 +68,12 @@ PAD, LANE, LANES, DOT, FONT = 14.0, 15.0, 4, 6.0, 11.0
 COLUMN = 2 * DOT + 2  # marks closer than this share a column
 
 
+@functools.lru_cache(maxsize=65536)  # each event's dates are laid out on many strips, at three widths each
 def first(d: PartialDate) -> int:
     return datetime.date(*d.first_day()).toordinal()
 
 
+@functools.lru_cache(maxsize=65536)
 def after(d: PartialDate) -> int:
     """The day after the last day the date covers."""
     return datetime.date(*d.last_day()).toordinal() + 1

@@ -1,0 +1,91 @@
+"""Rendering shared between processes (render/parallel.py): the same pages, byte for byte, in the same
+order; a worker that fails costs only time; and the hook's choice of how many processes to use."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bench.synth import generate
+from helpers import FIXTURE, ROOT, build_site
+from explainer.build import build_explainer
+from explainer.render import pages as pages_module
+from explainer.render.pages import Options, Renderer, render_pages, shares
+from explainer.render.parallel import run_tasks
+
+HOOK = ROOT / "scripts" / "mkdocs_hook.py"
+
+
+def test_results_come_back_in_order_from_every_share() -> None:
+    parent = os.getpid()
+    tasks = [lambda i=i: (i, os.getpid() == parent) for i in range(7)]
+    results = run_tasks(tasks, [[0, 3, 6], [1, 2], [4, 5]])
+    assert [i for i, _ in results] == list(range(7))
+    assert [here for _, here in results] == [True, False, False, True, False, False, True]  # really forked
+
+
+def test_a_failing_worker_costs_only_time() -> None:
+    parent = os.getpid()
+
+    def fragile() -> str:
+        if os.getpid() != parent:
+            raise RuntimeError("only in the worker")
+        return "done here"
+
+    assert run_tasks([lambda: "a", fragile, lambda: "c"], [[0, 2], [1]]) == ["a", "done here", "c"]
+
+
+def test_an_error_in_the_work_itself_surfaces_as_without_workers() -> None:
+    def broken() -> str:
+        raise ValueError("a real bug")
+
+    with pytest.raises(ValueError, match="a real bug"):
+        run_tasks([lambda: "a", broken], [[0], [1]])
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("parallel")
+    generate(root, 400, HOOK)
+    return root
+
+
+@pytest.mark.parametrize("which", ["fixture", "synthetic"])
+def test_two_processes_render_the_same_pages(which: str, synthetic: Path) -> None:
+    docs = FIXTURE / "docs" if which == "fixture" else synthetic / "docs"
+    model = build_explainer(docs)
+    options = Options(site_name="S", site_url="https://example.org/s/")
+    serial = render_pages(model, options)
+    assert render_pages(model, options, workers=2) == serial
+
+
+def test_shares_split_the_strip_pages_from_the_rest(synthetic: Path) -> None:
+    tasks = Renderer(build_explainer(synthetic / "docs")).tasks()
+    rest, strips = shares(tasks, 2)
+    assert sorted(rest + strips) == list(range(len(tasks)))
+    assert {tasks[i].kind for i in strips} == {"actors", "places", "glossary"}
+    assert "events" in {tasks[i].kind for i in rest}
+    assert shares(tasks, 1) == [list(range(len(tasks)))]
+
+
+def test_a_build_with_two_processes_writes_the_same_site(synthetic: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    forked: list[int] = []
+
+    def counted(tasks: list, given: list) -> list:  # type: ignore[type-arg]
+        forked.append(len(given))
+        return run_tasks(tasks, given)
+
+    monkeypatch.setattr(pages_module, "run_tasks", counted)
+    sites = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv("EXPLAINER_WORKERS", workers)
+        site = tmp_path / f"site-{workers}"
+        assert build_site(synthetic / "mkdocs.yml", site) == []
+        sites[workers] = {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    assert sites["1"].keys() == sites["2"].keys()
+    different = [str(p) for p in sites["1"] if sites["1"][p] != sites["2"][p]]
+    assert different == []
+    assert forked == [2]  # the second build did share the work
