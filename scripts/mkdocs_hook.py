@@ -7,6 +7,7 @@ import functools
 import gc
 import logging
 import os
+import resource
 import sys
 import threading
 import time
@@ -29,7 +30,8 @@ from explainer.mentions import Mentions
 from explainer.problems import ExplainerError
 from explainer.schema import KIND_BY_NAME
 from explainer.render.meta import PageMeta, first_paragraph, json_ld, other_page_meta, page_meta
-from explainer.render.pages import Options, Page as GeneratedPage, data_files, render_pages
+from explainer.render.output import render_output
+from explainer.render.pages import Options, Page as GeneratedPage
 from explainer.render.site import DEFAULT_NAV, EXTRA_CSS, EXTRA_JS, STYLESHEET, STYLESHEET_FILE
 from explainer.render.urls import page_url
 
@@ -73,10 +75,10 @@ def _prepare(config: MkDocsConfig, docs: Path, model: Explainer) -> None:
     options = Options(directory_urls=config.use_directory_urls, site_name=config.site_name,
                       site_url=config.site_url or "")
     workers = _workers(model)
-    pages = render_pages(model, options, _meta, workers=workers)
+    pages, data = render_output(model, options, _meta, docs, workers)
     _pages.clear()
     _pages.update((p.src, p) for p in pages)
-    _data[:] = data_files(model, options, docs)
+    _data[:] = data
     global _linker, _mentions
     try:
         _linker = Linker(model, config.use_directory_urls)
@@ -186,25 +188,32 @@ def _shown(docs: Path, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     # Read by the benchmark (scripts/bench): all time in this hook, and the generator's part (on_config:
-    # load, validate, model, render pages and data); the rest links names and fills "Mentioned in".
-    log.info(f"explainer: hook time {_spent[0]:.2f} s, generator {_spent[1]:.2f} s")
+    # load, validate, model, render pages and data); the rest links names and fills "Mentioned in". The
+    # generator's CPU time counts the worker processes it rendered with, if any (render/parallel.py).
+    log.info(f"explainer: hook time {_spent[0]:.2f} s, generator {_spent[1]:.2f} s (CPU {_spent[2]:.2f} s)")
 
 
-_spent = [0.0, 0.0]  # seconds spent in this hook during the current build: all, on_config
+_spent = [0.0, 0.0, 0.0]  # during the current build: seconds in this hook, in on_config, and on_config's CPU
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of the children it has waited for (the rendering workers)."""
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _timed(fn: Any) -> Any:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         if fn.__name__ == "on_config":
-            _spent[:] = [0.0, 0.0]
-        start = time.perf_counter()
+            _spent[:] = [0.0, 0.0, 0.0]
+        start, cpu = time.perf_counter(), _cpu() if fn.__name__ == "on_config" else 0.0
         try:
             return fn(*args, **kwargs)
         finally:
             _spent[0] += time.perf_counter() - start
             if fn.__name__ == "on_config":
-                _spent[1] = _spent[0]
+                _spent[1], _spent[2] = _spent[0], _cpu() - cpu
     return wrapper
 
 

@@ -10,8 +10,9 @@ import pytest
 from bench.synth import generate
 from helpers import FIXTURE, ROOT, build_site
 from explainer.build import build_explainer
-from explainer.render import pages as pages_module
-from explainer.render.pages import Options, Renderer, render_pages, shares
+from explainer.render import output as output_module
+from explainer.render.output import render_output, shares
+from explainer.render.pages import Options, Renderer
 from explainer.render.parallel import run_tasks
 
 HOOK = ROOT / "scripts" / "mkdocs_hook.py"
@@ -56,16 +57,16 @@ def test_two_processes_render_the_same_pages(which: str, synthetic: Path) -> Non
     docs = FIXTURE / "docs" if which == "fixture" else synthetic / "docs"
     model = build_explainer(docs)
     options = Options(site_name="S", site_url="https://example.org/s/")
-    serial = render_pages(model, options)
-    assert render_pages(model, options, workers=2) == serial
+    serial = render_output(model, options, docs=docs)
+    assert render_output(model, options, docs=docs, workers=2) == serial
 
 
-def test_shares_split_the_strip_pages_from_the_rest(synthetic: Path) -> None:
+def test_shares_split_the_work_by_kind_of_page(synthetic: Path) -> None:
     tasks = Renderer(build_explainer(synthetic / "docs")).tasks()
-    rest, strips = shares(tasks, 2)
-    assert sorted(rest + strips) == list(range(len(tasks)))
-    assert {tasks[i].kind for i in strips} == {"actors", "places", "glossary"}
-    assert "events" in {tasks[i].kind for i in rest}
+    here, other = shares(tasks, 2)
+    assert sorted(here + other) == list(range(len(tasks)))
+    assert {tasks[i].kind for i in other} == {"actors", "places", "glossary", "sources", "timeline", ""}
+    assert {tasks[i].kind for i in here} == {"events", "timelines"}
     assert shares(tasks, 1) == [list(range(len(tasks)))]
 
 
@@ -78,7 +79,7 @@ def test_a_build_with_two_processes_writes_the_same_site(synthetic: Path, tmp_pa
         forked.append(len(given))
         return run_tasks(tasks, given)
 
-    monkeypatch.setattr(pages_module, "run_tasks", counted)
+    monkeypatch.setattr(output_module, "run_tasks", counted)
     sites = {}
     for workers in ("1", "2"):
         monkeypatch.setenv("EXPLAINER_WORKERS", workers)
@@ -88,4 +89,4 @@ def test_a_build_with_two_processes_writes_the_same_site(synthetic: Path, tmp_pa
     assert sites["1"].keys() == sites["2"].keys()
     different = [str(p) for p in sites["1"] if sites["1"][p] != sites["2"][p]]
     assert different == []
-    assert forked == [2]  # the second build did share the work
+    assert forked == [1, 2]  # shares per build: the second one did split the work

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HOOK = ROOT / "scripts" / "mkdocs_hook.py"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
-HOOK_LOG = re.compile(r"explainer: hook time ([\d.]+) s, generator ([\d.]+) s")
+HOOK_LOG = re.compile(r"explainer: hook time ([\d.]+) s, generator ([\d.]+) s \(CPU ([\d.]+) s\)")
 Row = dict[str, float | int | str | None]
 
 
@@ -64,14 +64,15 @@ def measure(n: int, runs: int, work: Path, search_word: str | None) -> Row:
     ours = work / f"ours-{n}"
     config = generate(ours, n, HOOK)
     plain = plain_project(ours, work / f"plain-{n}")
-    ours_t, plain_t, gen_t, hook_t, rss, plain_rss = [], [], [], [], [], []
+    ours_t, plain_t, gen_t, cpu_t, hook_t, rss, plain_rss = [], [], [], [], [], [], []
     for _ in range(runs):  # interleaved, so both see the same machine state
         seconds, peak, log = timed_build(config, ours / "site")
-        hook, generator = HOOK_LOG.search(log).groups()  # type: ignore[union-attr]
+        hook, generator, cpu = HOOK_LOG.search(log).groups()  # type: ignore[union-attr]
         ours_t.append(seconds)
         rss.append(peak)
         hook_t.append(float(hook))
         gen_t.append(float(generator))
+        cpu_t.append(float(cpu))
         seconds, peak, _ = timed_build(plain, work / f"plain-{n}" / "site")
         plain_t.append(seconds)
         plain_rss.append(peak)
@@ -82,7 +83,8 @@ def measure(n: int, runs: int, work: Path, search_word: str | None) -> Row:
     build, plain_build = statistics.median(ours_t), statistics.median(plain_t)
     row: Row = {
         "events": n, "runs": runs, "pages": len(pages),
-        "generator_s": statistics.median(gen_t), "hook_s": statistics.median(hook_t),
+        "generator_s": statistics.median(gen_t), "generator_cpu_s": statistics.median(cpu_t),
+        "hook_s": statistics.median(hook_t),
         "build_s": build, "plain_build_s": plain_build, "ratio": build / plain_build,
         "generator_share": statistics.median(gen_t) / build, "hook_share": statistics.median(hook_t) / build,
         "peak_rss_mib": max(rss) / 1024, "plain_peak_rss_mib": max(plain_rss) / 1024,

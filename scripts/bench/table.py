@@ -9,6 +9,7 @@ Row = Mapping[str, Any]
 COLUMNS = (  # heading, key, format
     ("events", "events", "{:,}"), ("pages", "pages", "{:,}"),
     ("generator (s)", "generator_s", "{:.2f}"), ("share", "generator_share", "{:.1%}"),
+    ("generator CPU (s)", "generator_cpu_s", "{:.2f}"),
     ("hook, all (s)", "hook_s", "{:.2f}"), ("share", "hook_share", "{:.1%}"),
     ("build (s)", "build_s", "{:.2f}"), ("plain MkDocs (s)", "plain_build_s", "{:.2f}"), ("ratio", "ratio", "{:.3f}"),
     ("peak RSS (MiB)", "peak_rss_mib", "{:.0f}"), ("plain peak RSS (MiB)", "plain_peak_rss_mib", "{:.0f}"), ("event page (KiB)", "event_page_kib", "{:.1f}"),
@@ -86,7 +87,9 @@ def markdown(rows: Sequence[Row], extra: Mapping[str, Any], about: Mapping[str, 
         f"Synthetic explainers (scripts/bench/synth.py, seeded): each event has a summary, a body, 2–4 actors, a "
         "place, two terms, a source and a quote; one actor per 10 events, one term per 20, one place per 25, one "
         f"source per 10. Times are medians of {about['runs']} runs, ours and plain MkDocs interleaved. "
-        "**generator**: time in the hook's on_config (load, validate, model, render pages and data files); "
+        "**generator**: wall time in the hook's on_config (load, validate, model, render pages and data files), "
+        "which from 300 events renders in two processes when the machine has two cores or more "
+        "(scripts/explainer/render/parallel.py); **generator CPU**: the CPU time it used, in all its processes; "
         "**hook, all**: every hook function, with linking names and filling \"Mentioned in\" lists; **plain "
         "MkDocs**: the same generated Markdown written to disk as ordinary pages, built by MkDocs + Material "
         "with the same navigation; **ratio**: our build over plain. Page sizes are the built HTML; the search "

@@ -14,7 +14,7 @@ from .formats import SCHEMAS, schema_files, schema_path
 from .geojson import places_geojson
 from .ics import events_ics
 from .json_export import json_files
-from .yaml_zip import yaml_files, yaml_zip
+from .yaml_zip import yaml_zip
 
 __all__ = ["Download", "Site", "downloads", "export_files", "source_date_epoch"]
 ZIP = "yaml-files.zip"
@@ -71,6 +71,7 @@ def export_files(model: Explainer, site: Site, docs: Path | None = None) -> list
     """Every download except the timelines (render/timelinejs.py writes those), as (site path, content)."""
     files = {**json_files(model, site), **schema_files(), "places.geojson": places_geojson(model, site),
              "events.csv": events_csv(model, site), "events.ics": events_ics(model, site)}
-    if docs is not None and yaml_files(docs):
-        files[ZIP] = yaml_zip(docs, site.epoch)
+    archive = yaml_zip(docs, site.epoch) if docs is not None else None
+    if archive is not None:
+        files[ZIP] = archive
     return [(f"{DATA}/{name}", content) for name, content in files.items()]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -14,8 +15,14 @@ FIXED = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
 
 def yaml_files(docs: Path) -> list[tuple[str, Path]]:
     """(name in the zip, file) of every kind's YAML file, sorted."""
-    found = [(f"docs/{k.name}/{p.name}", p) for k in KINDS if (docs / k.name).is_dir()
-             for p in (docs / k.name).iterdir() if p.suffix == ".yml" and p.is_file() and not p.name.startswith(".")]
+    found = []
+    for kind in KINDS:
+        try:
+            entries = list(os.scandir(docs / kind.name))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        found += [(f"docs/{kind.name}/{e.name}", Path(e.path)) for e in entries
+                  if e.name.endswith(".yml") and not e.name.startswith(".") and e.is_file()]
     return sorted(found)
 
 
@@ -26,11 +33,15 @@ def timestamp(epoch: int | None) -> tuple[int, int, int, int, int, int]:
     return (t.year, t.month, t.day, t.hour, t.minute, t.second - t.second % 2)
 
 
-def yaml_zip(docs: Path, epoch: int | None = None) -> bytes:
+def yaml_zip(docs: Path, epoch: int | None = None) -> bytes | None:
+    """The zip, or None when there are no YAML files."""
+    files = yaml_files(docs)
+    if not files:
+        return None
     buffer = io.BytesIO()
     when = timestamp(epoch)
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, path in yaml_files(docs):
+        for name, path in files:
             info = zipfile.ZipInfo(name, date_time=when)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

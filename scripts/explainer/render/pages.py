@@ -24,7 +24,6 @@ from .mapping import draw_maps, locator, measured_km, number
 from .guide import contract, error_messages
 from .markup import clean_text
 from .meta import PageMeta, page_meta
-from .parallel import run_tasks
 from .paging import COMPACT_OVER, INDEX_EVENTS, Period, pages_of, periods
 from .timeline_list import Month, chronicle, register as register_timeline
 from .timelinejs import download_href, json_path, timeline_files
@@ -51,7 +50,7 @@ class Task(NamedTuple):
     """One step of the rendering: the folder of the pages it makes ('' for top-level pages), and the call."""
 
     kind: str
-    run: Callable[[], list[Page]]
+    run: Callable[[], Any]
 
 
 @dataclass(frozen=True)
@@ -223,33 +222,13 @@ def country_name(code: str) -> str:
 
 
 def render_pages(model: Explainer, options: Options = Options(),
-                 meta: Mapping[str, PageMeta] | None = None, workers: int = 1) -> list[Page]:
-    """Every generated page, in order; with `workers` > 1, the work is shared out between that many
-    processes (render/parallel.py) and the pages are the same, byte for byte."""
+                 meta: Mapping[str, PageMeta] | None = None) -> list[Page]:
+    """Every generated page, in order (output.py renders them and the data files in two processes)."""
     renderer = Renderer(model, options, meta)
     try:
-        if workers > 1:
-            tasks = renderer.tasks()
-            runs = [t.run for t in tasks]
-            return [page for pages in run_tasks(runs, shares(tasks, workers)) for page in pages]
         return list(renderer.render())
     finally:  # the environment's globals hold render-wide caches in a cycle: let them go now, GC or not
         renderer.env.globals.clear()
-
-
-# The pages that draw overview strips of the events they list: about half of all the rendering at any size.
-STRIPS = frozenset({"actors", "places", "glossary"})
-
-
-def shares(tasks: list[Task], workers: int) -> list[list[int]]:
-    """Share the tasks out between two processes: the pages of actors, places and terms, and the rest. Each
-    share keeps the pages that list events at the same link depth together, so an event's list item is
-    rendered in one process (fragments.py), not in both. (Two shares: beyond that, the gain is small.)"""
-    heavy = [i for i, t in enumerate(tasks) if t.kind in STRIPS]
-    if workers < 2 or not heavy:
-        return [list(range(len(tasks)))]
-    taken = set(heavy)
-    return [[i for i in range(len(tasks)) if i not in taken], heavy]
 
 
 def data_files(model: Explainer, options: Options = Options(), docs: Path | None = None) -> list[tuple[str, bytes]]:
