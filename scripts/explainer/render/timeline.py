@@ -108,6 +108,7 @@ def _day(ordinal: int) -> PartialDate:
 
 
 Scale = Callable[[float], float]  # a day (ordinal, fractional) -> x
+_label = functools.lru_cache(maxsize=65536)(format_range)  # an event's dates, on every strip that shows it
 
 
 def _columns(events: Sequence[Event], x_of: Scale, axis_y: float) -> tuple[Mark, ...]:
@@ -136,7 +137,7 @@ def _columns(events: Sequence[Event], x_of: Scale, axis_y: float) -> tuple[Mark,
         for lane, (e, _, x_end) in zip(sorted(lanes), col):
             hollow = e.approximate or e.date.precision != "day"
             marks.append(Mark((e.id,), x, max(x_end, x), round(axis_y - 4 - DOT - 1 - lane * LANE, 1), hollow,
-                              format_range(e.date, e.end, e.approximate)))
+                              _label(e.date, e.end, e.approximate)))
             if x_end > x + DOT:
                 busy[lane] = x_end + 2
     return tuple(marks)
