@@ -96,7 +96,7 @@ class Renderer:
 
     def tasks(self) -> list[Task]:
         """The work, in page order, as independent steps (each one page, or a timeline's pages), so that
-        `render_pages` can share them out between processes."""
+        output.py can share them out between processes."""
         m, page, timeline = self.model, self._one, self._timeline_pages
         everything = list(m.events.values())
         parts = periods(everything) if len(everything) > INDEX_EVENTS else ()
