@@ -31,6 +31,7 @@ from explainer.problems import ExplainerError
 from explainer.schema import KIND_BY_NAME
 from explainer.render.meta import PageMeta, first_paragraph, json_ld, other_page_meta, page_meta
 from explainer.render.output import render_output
+from explainer.render.parallel import run_tasks
 from explainer.render.pages import Options, Page as GeneratedPage
 from explainer.render.site import DEFAULT_NAV, EXTRA_CSS, EXTRA_JS, STYLESHEET, STYLESHEET_FILE
 from explainer.render.urls import page_url
@@ -45,6 +46,8 @@ _nav_titled: set[str] = set()  # pages whose title comes from the default nav
 _linker: Linker | None = None  # links names in every page's prose (this build's model)
 _mentions: Mentions | None = None  # what each page mentions, for the "Mentioned in" lists
 PARALLEL_FROM = 300  # events: from here on, rendering is shared between two processes (render/parallel.py)
+_workers_used = [1]  # processes this build renders and links with
+_to_link: list[Page] = []  # pages whose names are linked in on_env (with two processes)
 _command = ["build"]  # the MkDocs command running: build, serve or gh-deploy
 
 
@@ -54,6 +57,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs = Path(config.docs_dir)
+    _to_link.clear()
     try:
         model = build_explainer(docs, shown_root=_shown(docs, config), cache=_cache)
     except ExplainerError as err:
@@ -74,7 +78,7 @@ def _prepare(config: MkDocsConfig, docs: Path, model: Explainer) -> None:
     _meta.update(page_meta(model, config.site_name))
     options = Options(directory_urls=config.use_directory_urls, site_name=config.site_name,
                       site_url=config.site_url or "")
-    workers = _workers(model)
+    workers = _workers_used[0] = _workers(model)
     pages, data = render_output(model, options, _meta, docs, workers)
     _pages.clear()
     _pages.update((p.src, p) for p in pages)
@@ -139,14 +143,34 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     src = page.file.src_uri
     _describe(page, html, config)
     if _linker is not None and _mentions is not None:  # link first mentions, note what the page mentions
-        html, found = _linker.link_html(html, src, editor_links=page.file.generated_by is None)
-        _mentions.record(src, _pages[src].title if src in _pages else page.title or "", found)
+        if _workers_used[0] > 1:
+            _to_link.append(page)  # all at once in on_env, shared between processes
+        else:
+            html, found = _linker.link_html(html, src, editor_links=page.file.generated_by is None)
+            _mentions.record(src, _pages[src].title if src in _pages else page.title or "", found)
     if page.file.src_uri in _nav_titled:
         return html  # a fixed title from the default nav
     generated = _pages.get(page.file.src_uri)
     # Titles reach Material's templates unescaped: hand it HTML-safe text.
     page.title = str(escape(generated.title)) if generated else str(escape(page.title or ""))
     return html
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """With two processes (a long explainer in `mkdocs build`): every page's HTML is known now, and linking is
+    page by page, so the pages are linked in two processes, in the order MkDocs read them."""
+    pages, linker, mentions = list(_to_link), _linker, _mentions
+    _to_link.clear()
+    if not pages or linker is None or mentions is None:
+        return env
+    tasks = [functools.partial(linker.link_html, p.content or "", p.file.src_uri, p.file.generated_by is None)
+             for p in pages]
+    for page, (html, found) in zip(pages, run_tasks(tasks, [list(range(0, len(tasks), 2)),
+                                                            list(range(1, len(tasks), 2))])):
+        page.content = html
+        src = page.file.src_uri
+        mentions.record(src, _pages[src].title if src in _pages else page.title or "", found)
+    return env
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -242,3 +266,4 @@ on_config = _timed(_gc_paused(on_config))
 on_files = _timed(on_files)
 on_page_content = _timed(on_page_content)
 on_page_context = _timed(on_page_context)
+on_env = _timed(on_env)

@@ -3,14 +3,15 @@ order; a worker that fails costs only time; and the hook's choice of how many pr
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from bench.synth import generate
-from helpers import FIXTURE, ROOT, build_site
+from helpers import FIXTURE, ROOT
 from explainer.build import build_explainer
-from explainer.render import output as output_module
 from explainer.render.output import render_output, shares
 from explainer.render.pages import Options, Renderer
 from explainer.render.parallel import run_tasks
@@ -70,23 +71,20 @@ def test_shares_split_the_work_by_kind_of_page(synthetic: Path) -> None:
     assert shares(tasks, 1) == [list(range(len(tasks)))]
 
 
-def test_a_build_with_two_processes_writes_the_same_site(synthetic: Path, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    forked: list[int] = []
-
-    def counted(tasks: list, given: list) -> list:  # type: ignore[type-arg]
-        forked.append(len(given))
-        return run_tasks(tasks, given)
-
-    monkeypatch.setattr(output_module, "run_tasks", counted)
+def test_a_build_with_two_processes_writes_the_same_site(synthetic: Path, tmp_path: Path) -> None:
+    """`mkdocs build` itself, in a process of its own (no test-runner threads, which turn forking off):
+    rendering and linking shared between two processes write the very same site as one process does."""
     sites = {}
     for workers in ("1", "2"):
-        monkeypatch.setenv("EXPLAINER_WORKERS", workers)
         site = tmp_path / f"site-{workers}"
-        assert build_site(synthetic / "mkdocs.yml", site) == []
+        env = {**os.environ, "EXPLAINER_WORKERS": workers, "SOURCE_DATE_EPOCH": "1700000000",
+               "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+        run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(synthetic / "mkdocs.yml"),
+                              "-d", str(site)], env=env, capture_output=True, text=True, check=False)
+        assert run.returncode == 0, run.stderr[-2000:]
+        assert ("(2 processes)" in run.stderr) == (workers == "2"), run.stderr[-2000:]
+        assert "WARNING" not in run.stderr, run.stderr[-2000:]
         sites[workers] = {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     assert sites["1"].keys() == sites["2"].keys()
     different = [str(p) for p in sites["1"] if sites["1"][p] != sites["2"][p]]
     assert different == []
-    assert forked == [1, 2]  # shares per build: the second one did split the work
