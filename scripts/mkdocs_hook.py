@@ -31,7 +31,7 @@ from explainer.problems import ExplainerError
 from explainer.schema import KIND_BY_NAME
 from explainer.render.meta import PageMeta, first_paragraph, json_ld, other_page_meta, page_meta
 from explainer.render.output import render_output
-from explainer.render.parallel import run_tasks
+from explainer.render.parallel import interleaved, run_tasks
 from explainer.render.pages import Options, Page as GeneratedPage
 from explainer.render.site import DEFAULT_NAV, EXTRA_CSS, EXTRA_JS, STYLESHEET, STYLESHEET_FILE
 from explainer.render.urls import page_url
@@ -89,11 +89,12 @@ def _prepare(config: MkDocsConfig, docs: Path, model: Explainer) -> None:
     except AmbiguousAlias as err:
         raise Abort(f"\n{err}") from None
     _mentions = Mentions(model, config.use_directory_urls)
-    log.info(summary(model, len(pages), time.perf_counter() - started) + (f" ({workers} processes)" if workers > 1 else ""))
+    shared = f" ({workers} processes)" if workers > 1 else ""
+    log.info(summary(model, len(pages), time.perf_counter() - started) + shared)
 
 
 def _workers(model: Explainer) -> int:
-    """Processes to render with: two for a long explainer in `mkdocs build` on a machine with cores to spare
+    """Processes to render and link names with: two for a long explainer in `mkdocs build` on a machine with cores to spare
     (MkDocs uses one); one otherwise: `mkdocs serve` runs threads, which do not mix with fork, and for a
     short explainer starting a process costs more than it saves. EXPLAINER_WORKERS=1 turns it off."""
     if threading.active_count() > 1 or not hasattr(os, "fork"):
@@ -147,7 +148,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             _to_link.append(page)  # all at once in on_env, shared between processes
         else:
             html, found = _linker.link_html(html, src, editor_links=page.file.generated_by is None)
-            _mentions.record(src, _pages[src].title if src in _pages else page.title or "", found)
+            _record(_mentions, page, found)
     if page.file.src_uri in _nav_titled:
         return html  # a fixed title from the default nav
     generated = _pages.get(page.file.src_uri)
@@ -165,12 +166,15 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         return env
     tasks = [functools.partial(linker.link_html, p.content or "", p.file.src_uri, p.file.generated_by is None)
              for p in pages]
-    for page, (html, found) in zip(pages, run_tasks(tasks, [list(range(0, len(tasks), 2)),
-                                                            list(range(1, len(tasks), 2))])):
+    for page, (html, found) in zip(pages, run_tasks(tasks, interleaved(len(tasks), _workers_used[0]))):
         page.content = html
-        src = page.file.src_uri
-        mentions.record(src, _pages[src].title if src in _pages else page.title or "", found)
+        _record(mentions, page, found)
     return env
+
+
+def _record(mentions: Mentions, page: Page, found: Any) -> None:
+    src = page.file.src_uri
+    mentions.record(src, _pages[src].title if src in _pages else page.title or "", found)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from helpers import FIXTURE, ROOT
 from explainer.build import build_explainer
 from explainer.render.output import render_output, shares
 from explainer.render.pages import Options, Renderer
-from explainer.render.parallel import run_tasks
+from explainer.render.parallel import interleaved, run_tasks
 
 HOOK = ROOT / "scripts" / "mkdocs_hook.py"
 
@@ -25,6 +25,12 @@ def test_results_come_back_in_order_from_every_share() -> None:
     results = run_tasks(tasks, [[0, 3, 6], [1, 2], [4, 5]])
     assert [i for i, _ in results] == list(range(7))
     assert [here for _, here in results] == [True, False, False, True, False, False, True]  # really forked
+
+
+def test_interleaved_shares_cover_every_task_once() -> None:
+    assert interleaved(5, 2) == [[0, 2, 4], [1, 3]]
+    assert interleaved(3, 1) == [[0, 1, 2]]
+    assert interleaved(2, 3) == [[0], [1], []]
 
 
 def test_a_failing_worker_costs_only_time() -> None:

@@ -31,6 +31,11 @@ def run_tasks(tasks: Sequence[Callable[[], T]], shares: Sequence[Sequence[int]])
     return results  # type: ignore[return-value]
 
 
+def interleaved(count: int, workers: int) -> list[list[int]]:
+    """Shares for `count` tasks of about equal cost: task i goes to process i % workers."""
+    return [list(range(i, count, workers)) for i in range(max(1, workers))]
+
+
 def _fork(tasks: Sequence[Callable[[], T]], share: Sequence[int]) -> tuple[int, int] | None:
     """Start a worker on `share`; its pid and the pipe to read, or None if it could not start."""
     try:
