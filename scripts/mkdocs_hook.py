@@ -30,24 +30,25 @@ from explainer.mentions import Mentions
 from explainer.problems import ExplainerError
 from explainer.schema import KIND_BY_NAME
 from explainer.render.meta import PageMeta, first_paragraph, json_ld, other_page_meta, page_meta
-from explainer.render.output import render_output
-from explainer.render.parallel import interleaved, run_tasks
-from explainer.render.pages import Options, Page as GeneratedPage
+from explainer.render.output import Output
+from explainer.parallel import Stream
+from explainer.render.pages import Options, Task
 from explainer.render.site import DEFAULT_NAV, EXTRA_CSS, EXTRA_JS, STYLESHEET, STYLESHEET_FILE
 from explainer.render.urls import page_url
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 THEME_DIR = Path(__file__).parent / "mkdocs_theme"
 _cache = FileCache()
-_pages: dict[str, GeneratedPage] = {}
+_output: list[Output] = []  # this build's pages and data files (the last good build's, in `mkdocs serve`)
+_pages: dict[str, int] = {}  # generated page (docs path) -> its index in the output
 _meta: dict[str, PageMeta] = {}  # description and schema.org node per generated page
-_data: list[tuple[str, bytes]] = []  # generated data files (site path, content)
+_data_files: list[File | None] = []  # the data files given to MkDocs (None: a hand-made one won), filled at on_env
 _nav_titled: set[str] = set()  # pages whose title comes from the default nav
 _linker: Linker | None = None  # links names in every page's prose (this build's model)
 _mentions: Mentions | None = None  # what each page mentions, for the "Mentioned in" lists
-PARALLEL_FROM = 300  # events: from here on, rendering is shared between two processes (render/parallel.py)
-_workers_used = [1]  # processes this build renders and links with
-_to_link: list[Page] = []  # pages whose names are linked in on_env (with two processes)
+PARALLEL_FROM = 300  # events: from here on, the generator's work is shared with worker processes (parallel.py)
+_to_link: list[Page] = []  # pages whose names are being linked in a worker (with two processes)
+_links: list[Stream[Any]] = []  # with workers: the one linking names in each page as MkDocs converts it
 _command = ["build"]  # the MkDocs command running: build, serve or gh-deploy
 
 
@@ -57,9 +58,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs = Path(config.docs_dir)
-    _to_link.clear()
+    _stop_jobs()  # a rebuild: nothing is left of the last build's workers
+    workers = _workers(docs)
     try:
-        model = build_explainer(docs, shown_root=_shown(docs, config), cache=_cache)
+        model = build_explainer(docs, shown_root=_shown(docs, config), cache=_cache, workers=workers)
     except ExplainerError as err:
         if _command[0] != "serve" or not _pages:
             raise Abort("\n" + err.report()) from None
@@ -67,36 +69,41 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         print(err.report() + "\nexplainer: still serving the last good version; fix the files above",
               file=sys.stderr, flush=True)
         return _wire(config, docs)
-    _prepare(config, docs, model)
+    _prepare(config, docs, model, workers)
     return _wire(config, docs)
 
 
-def _prepare(config: MkDocsConfig, docs: Path, model: Explainer) -> None:
-    """Render this build's pages, data, meta, linker and mentions from a valid model."""
+def _prepare(config: MkDocsConfig, docs: Path, model: Explainer, workers: int) -> None:
+    """This build's pages, data files, meta, linker and mentions, from a valid model. With workers, the
+    pages are rendered in one as MkDocs converts them, the data files made in another, and names linked in
+    a third, all alongside MkDocs (which uses one core); on_env takes what is still owed."""
     started = time.perf_counter()
     _meta.clear()
     _meta.update(page_meta(model, config.site_name))
     options = Options(directory_urls=config.use_directory_urls, site_name=config.site_name,
                       site_url=config.site_url or "")
-    workers = _workers_used[0] = _workers(model)
-    pages, data = render_output(model, options, _meta, docs, workers)
-    _pages.clear()
-    _pages.update((p.src, p) for p in pages)
-    _data[:] = data
     global _linker, _mentions
     try:
-        _linker = Linker(model, config.use_directory_urls)
+        linker = Linker(model, config.use_directory_urls)
     except AmbiguousAlias as err:
         raise Abort(f"\n{err}") from None
-    _mentions = Mentions(model, config.use_directory_urls)
+    _linker, _mentions = linker, Mentions(model, config.use_directory_urls)
+    for old in _output:
+        old.close()
+    _output[:] = [output := Output(model, options, _meta, docs, workers)]
+    _pages.clear()
+    _pages.update((task.src, i) for i, task in enumerate(output.tasks))
+    if workers > 1:
+        _links[:] = [Stream(linker.link_html)]
     shared = f" ({workers} processes)" if workers > 1 else ""
-    log.info(summary(model, len(pages), time.perf_counter() - started) + shared)
+    log.info(summary(model, len(output.tasks), time.perf_counter() - started) + shared)
 
 
-def _workers(model: Explainer) -> int:
-    """Processes to render and link names with: two for a long explainer in `mkdocs build` on a machine with cores to spare
-    (MkDocs uses one); one otherwise: `mkdocs serve` runs threads, which do not mix with fork, and for a
-    short explainer starting a process costs more than it saves. EXPLAINER_WORKERS=1 turns it off."""
+def _workers(docs: Path) -> int:
+    """Processes to read, render and link names with: two for a long explainer in `mkdocs build` on a machine
+    with cores to spare (MkDocs uses one); one otherwise: `mkdocs serve` runs threads, which do not mix with
+    fork, and for a short explainer starting a process costs more than it saves. EXPLAINER_WORKERS=1 turns
+    it off."""
     if threading.active_count() > 1 or not hasattr(os, "fork"):
         return 1
     wanted = os.environ.get("EXPLAINER_WORKERS", "")
@@ -104,7 +111,11 @@ def _workers(model: Explainer) -> int:
         return max(1, int(wanted))
     if _command[0] not in ("build", "gh-deploy") or (os.cpu_count() or 1) < 2:
         return 1
-    return 2 if len(model.events) >= PARALLEL_FROM else 1
+    try:
+        events = sum(1 for entry in os.scandir(docs / "events") if entry.name.endswith(".yml"))
+    except OSError:
+        return 1
+    return 2 if events >= PARALLEL_FROM else 1
 
 
 def _wire(config: MkDocsConfig, docs: Path) -> MkDocsConfig:
@@ -121,22 +132,62 @@ def _wire(config: MkDocsConfig, docs: Path) -> MkDocsConfig:
     return config
 
 
+class _Generated(File):
+    """A generated page whose Markdown is taken from the output when MkDocs first reads it: with workers,
+    MkDocs converts each page while the worker renders the ones after it. The wait counts as the
+    generator's time."""
+
+    index = -1
+
+    @property
+    def content_string(self) -> str:
+        if self.index >= 0:
+            start, self._content = time.perf_counter(), _output[0].markdown(self.index)
+            self.index = -1
+            waited = time.perf_counter() - start
+            _spent[0] += waited
+            _spent[1] += waited
+        return File.content_string.fget(self)  # type: ignore[attr-defined,no-any-return]
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.index = -1
+        File.content_string.fset(self, value)  # type: ignore[attr-defined]
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.index = -1
+        File.content_bytes.fset(self, value)  # type: ignore[attr-defined]
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:  # the YAML sources are offered as one zip on the data page, not copied one by one
         if file.src_uri.endswith(".yml") and file.src_uri.split("/")[0] in KIND_BY_NAME:
             file.inclusion = InclusionLevel.EXCLUDED
-    for src, page in _pages.items():
-        if files.get_file_from_path(src) is not None:
+    output = _output[0] if _output else None
+    for i, task in enumerate(output.tasks if output else ()):
+        if files.get_file_from_path(task.src) is not None:
             continue  # a hand-written page of the same name wins
-        file = File.generated(config, src, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
-        file.edit_uri = page.edit_path or None
+        file = _Generated.generated(config, task.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        assert isinstance(file, _Generated)
+        file.index = i
+        file.edit_uri = task.edit_path or None
         files.append(file)
     files.append(File.generated(config, STYLESHEET, abs_src_path=str(STYLESHEET_FILE)))
     for name, path in EXTRA_CSS + EXTRA_JS:
         files.append(File.generated(config, name, abs_src_path=str(path)))
-    for name, content in _data:
-        if files.get_file_from_path(name) is None:  # a hand-made file of the same name wins
-            files.append(File.generated(config, name, content=content))
+    _data_files.clear()
+    for name in output.data_paths if output else ():
+        if files.get_file_from_path(name) is not None:
+            _data_files.append(None)  # a hand-made file of the same name wins
+            continue
+        file = File.generated(config, name, content=b"")  # filled in at on_env; MkDocs copies it after
+        files.append(file)
+        _data_files.append(file)
     return files
 
 
@@ -144,37 +195,63 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     src = page.file.src_uri
     _describe(page, html, config)
     if _linker is not None and _mentions is not None:  # link first mentions, note what the page mentions
-        if _workers_used[0] > 1:
-            _to_link.append(page)  # all at once in on_env, shared between processes
+        if _links:  # linked in a worker, while MkDocs goes on; taken back in on_env
+            _links[0].send(html, src, page.file.generated_by is None)
+            _to_link.append(page)
         else:
             html, found = _linker.link_html(html, src, editor_links=page.file.generated_by is None)
             _record(_mentions, page, found)
     if page.file.src_uri in _nav_titled:
         return html  # a fixed title from the default nav
-    generated = _pages.get(page.file.src_uri)
+    generated = _task(page.file.src_uri)
     # Titles reach Material's templates unescaped: hand it HTML-safe text.
     page.title = str(escape(generated.title)) if generated else str(escape(page.title or ""))
     return html
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    """With two processes (a long explainer in `mkdocs build`): every page's HTML is known now, and linking is
-    page by page, so the pages are linked in two processes, in the order MkDocs read them."""
-    pages, linker, mentions = list(_to_link), _linker, _mentions
+    """Every page has been converted now: fill in the data files (made by a worker, with workers) and take
+    the linked pages from the linking worker; MkDocs writes them all after this."""
+    if _output:  # generator work: any wait here counts as the generator's time (on_post_build)
+        start, cpu = time.perf_counter(), _cpu()
+        for file, content in zip(_data_files, _output[0].data()):
+            if file is not None:
+                file.content_bytes = content
+        _output[0].close()  # with workers: every page is read; the workers are done
+        _spent[1] += time.perf_counter() - start
+        _spent[2] += _cpu() - cpu
+    pages, mentions = list(_to_link), _mentions
     _to_link.clear()
-    if not pages or linker is None or mentions is None:
-        return env
-    tasks = [functools.partial(linker.link_html, p.content or "", p.file.src_uri, p.file.generated_by is None)
-             for p in pages]
-    for page, (html, found) in zip(pages, run_tasks(tasks, interleaved(len(tasks), _workers_used[0]))):
-        page.content = html
-        _record(mentions, page, found)
+    if _links and mentions is not None:
+        for page, (html, found) in zip(pages, _links.pop().results()):
+            page.content = html
+            _record(mentions, page, found)
     return env
+
+
+def on_build_error(error: Exception) -> None:
+    _stop_jobs()
+
+
+def _stop_jobs() -> None:
+    """Stop any worker still running (a build that failed): nothing is left behind."""
+    for output in _output:
+        output.close()
+    for stream in _links:
+        stream.cancel()
+    _links.clear()
+    _to_link.clear()
+
+
+def _task(src: str) -> Task | None:
+    i = _pages.get(src)
+    return _output[0].tasks[i] if i is not None and _output else None
 
 
 def _record(mentions: Mentions, page: Page, found: Any) -> None:
     src = page.file.src_uri
-    mentions.record(src, _pages[src].title if src in _pages else page.title or "", found)
+    task = _task(src)
+    mentions.record(src, task.title if task else page.title or "", found)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -217,7 +294,7 @@ def _shown(docs: Path, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     # Read by the benchmark (scripts/bench): all time in this hook, and the generator's part (on_config:
     # load, validate, model, render pages and data); the rest links names and fills "Mentioned in". The
-    # generator's CPU time counts the worker processes it rendered with, if any (render/parallel.py).
+    # generator's CPU time counts the worker processes it rendered with, if any (parallel.py).
     log.info(f"explainer: hook time {_spent[0]:.2f} s, generator {_spent[1]:.2f} s (CPU {_spent[2]:.2f} s)")
 
 
@@ -266,8 +343,21 @@ def _gc_paused(fn: Any) -> Any:
     return wrapper
 
 
+def _freeze_after(fn: Any) -> Any:
+    """Freeze what exists once `fn` has run. At on_env every page has been read and converted: the pages,
+    their HTML and the navigation live until the build ends, and each full collection while MkDocs renders
+    and writes the pages would scan them all again (about a second at 10,000 events)."""
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            gc.freeze()
+    return wrapper
+
+
 on_config = _timed(_gc_paused(on_config))
 on_files = _timed(on_files)
 on_page_content = _timed(on_page_content)
 on_page_context = _timed(on_page_context)
-on_env = _timed(on_env)
+on_env = _timed(_freeze_after(on_env))

@@ -1,20 +1,24 @@
-"""Rendering shared between processes (render/parallel.py): the same pages, byte for byte, in the same
+"""Rendering shared between processes (parallel.py): the same pages, byte for byte, in the same
 order; a worker that fails costs only time; and the hook's choice of how many processes to use."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from bench.synth import generate
+from corpus import CASES
 from helpers import FIXTURE, ROOT
 from explainer.build import build_explainer
-from explainer.render.output import render_output, shares
-from explainer.render.pages import Options, Renderer
-from explainer.render.parallel import interleaved, run_tasks
+from explainer.load import load
+from explainer.render.output import Output
+from explainer.render.pages import Options, Renderer, data_files
+from explainer.parallel import Background, Feed, Stream, run_tasks
 
 HOOK = ROOT / "scripts" / "mkdocs_hook.py"
 
@@ -25,12 +29,6 @@ def test_results_come_back_in_order_from_every_share() -> None:
     results = run_tasks(tasks, [[0, 3, 6], [1, 2], [4, 5]])
     assert [i for i, _ in results] == list(range(7))
     assert [here for _, here in results] == [True, False, False, True, False, False, True]  # really forked
-
-
-def test_interleaved_shares_cover_every_task_once() -> None:
-    assert interleaved(5, 2) == [[0, 2, 4], [1, 3]]
-    assert interleaved(3, 1) == [[0, 1, 2]]
-    assert interleaved(2, 3) == [[0], [1], []]
 
 
 def test_a_failing_worker_costs_only_time() -> None:
@@ -52,6 +50,67 @@ def test_an_error_in_the_work_itself_surfaces_as_without_workers() -> None:
         run_tasks([lambda: "a", broken], [[0], [1]])
 
 
+def test_background_work_runs_elsewhere_and_comes_back_in_order() -> None:
+    parent = os.getpid()
+    job = Background([lambda i=i: (i, os.getpid() != parent) for i in range(4)])
+    assert job.results() == [(0, True), (1, True), (2, True), (3, True)]
+
+
+def test_background_work_that_fails_is_done_here() -> None:
+    parent = os.getpid()
+
+    def fragile() -> int:
+        if os.getpid() != parent:
+            os._exit(3)  # the worker dies without a word
+        return 7
+
+    assert Background([lambda: 1, fragile]).results() == [1, 7]
+
+
+def test_a_cancelled_background_job_leaves_no_worker() -> None:
+    job = Background([lambda: time.sleep(30)])
+    pid = job._child[0]  # type: ignore[index]
+    job.cancel()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # already reaped: nothing left running
+
+
+def test_a_stream_answers_every_item_in_order_from_a_worker() -> None:
+    parent = os.getpid()
+    stream = Stream(lambda text, n: (text * n, os.getpid() != parent))
+    items = [("é" * (i % 7) + "x" * 5000, i % 3) for i in range(500)]  # more than a pipe holds at once
+    for text, n in items:
+        stream.send(text, n)
+    assert stream.results() == [(text * n, True) for text, n in items]
+    assert stream.results() == []  # taken once
+
+
+def test_a_stream_whose_worker_dies_is_answered_here() -> None:
+    parent = os.getpid()
+
+    def fragile(i: int) -> int:
+        if os.getpid() != parent and i == 5:
+            os._exit(1)
+        return i * 2
+
+    stream = Stream(fragile)
+    for i in range(10):
+        stream.send(i)
+    assert stream.results() == [i * 2 for i in range(10)]
+
+
+def test_a_stream_holds_no_worker_back_from_the_end_of_its_input() -> None:
+    """A worker forked after a stream started must not keep the stream's pipe open: the stream's worker
+    would wait for it forever, and so would results()."""
+    stream = Stream(lambda i: i + 1)
+    stream.send(1)
+    later = Background([lambda: time.sleep(2) or "slept"])
+    started = time.monotonic()
+    assert stream.results() == [2]
+    assert time.monotonic() - started < 1.5  # not held until the later worker ends
+    assert later.results() == ["slept"]
+
+
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("parallel")
@@ -60,21 +119,75 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("which", ["fixture", "synthetic"])
-def test_two_processes_render_the_same_pages(which: str, synthetic: Path) -> None:
+def test_workers_render_the_same_pages_and_data(which: str, synthetic: Path) -> None:
     docs = FIXTURE / "docs" if which == "fixture" else synthetic / "docs"
     model = build_explainer(docs)
     options = Options(site_name="S", site_url="https://example.org/s/")
-    serial = render_output(model, options, docs=docs)
-    assert render_output(model, options, docs=docs, workers=2) == serial
+    serial = list(Renderer(model, options).render())
+    shared = Output(model, options, docs=docs, workers=2)
+    try:
+        assert [(t.src, t.title, t.edit_path) for t in shared.tasks] == [(p.src, p.title, p.edit_path) for p in serial]
+        assert [shared.markdown(i) for i in range(len(serial))] == [p.markdown for p in serial]
+        assert list(zip(shared.data_paths, shared.data())) == data_files(model, options, docs)
+    finally:
+        shared.close()
 
 
-def test_shares_split_the_work_by_kind_of_page(synthetic: Path) -> None:
-    tasks = Renderer(build_explainer(synthetic / "docs")).tasks()
-    here, other = shares(tasks, 2)
-    assert sorted(here + other) == list(range(len(tasks)))
-    assert {tasks[i].kind for i in other} == {"actors", "places", "glossary", "sources", "timeline", ""}
-    assert {tasks[i].kind for i in here} == {"events", "timelines"}
-    assert shares(tasks, 1) == [list(range(len(tasks)))]
+def test_pages_asked_for_out_of_order_are_the_same(synthetic: Path) -> None:
+    model = build_explainer(synthetic / "docs")
+    serial = Output(model)
+    shared = Output(model, workers=2)
+    order = [7, 3, 3, len(serial.tasks) - 1, 0]  # back, again (rendered here), the last, the first
+    try:
+        assert [shared.markdown(i) for i in order] == [serial.markdown(i) for i in order]
+    finally:
+        shared.close()
+        serial.close()
+
+
+def test_a_feed_hands_over_results_in_order_as_they_come() -> None:
+    parent = os.getpid()
+    feed = Feed([lambda i=i: (i, os.getpid() != parent) for i in range(300)])
+    assert [feed.get(i) for i in range(300)] == [(i, True) for i in range(300)]
+    feed.close()
+
+
+def test_a_feed_whose_worker_fails_does_the_rest_here() -> None:
+    parent = os.getpid()
+
+    def fragile(i: int) -> tuple[int, bool]:
+        if os.getpid() != parent and i == 4:
+            raise RuntimeError("only in the worker")
+        return i, os.getpid() != parent
+
+    feed = Feed([lambda i=i: fragile(i) for i in range(8)])
+    got = [feed.get(i) for i in range(8)]
+    assert [i for i, _ in got] == list(range(8))
+    assert [elsewhere for _, elsewhere in got] == [True] * 4 + [False] * 4
+
+
+def test_a_closed_feed_leaves_no_worker() -> None:
+    feed = Feed([lambda: "x" * 100_000 for _ in range(100)])  # more than the pipe holds: the worker waits
+    assert feed.get(0) == "x" * 100_000
+    pid = feed._pid
+    feed.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_two_processes_read_the_same_files(synthetic: Path, tmp_path: Path) -> None:
+    """Half the files are read in a worker: the same records in the same order, and the same problems, at
+    their files' lines, from files in either half."""
+    docs = tmp_path / "docs"
+    shutil.copytree(synthetic / "docs", docs)
+    for i, (name, file, content, _) in enumerate(CASES[:12]):
+        folder = file.split("/")[0]
+        (docs / folder / f"{'a' if i % 2 else 'zz'}-{name}.yml").write_text(content, encoding="utf-8")
+    serial, shared = load(docs), load(docs, workers=2)
+    assert shared == serial
+    assert [list(records) for records in shared.records.values()] == [list(r) for r in serial.records.values()]
+    assert len(serial.problems) >= 4 and serial.references  # per-file problems; references checked later
+    assert {p.path.split("/")[-1][:2] for p in serial.problems} >= {"a-", "zz"}  # both halves
 
 
 def test_a_build_with_two_processes_writes_the_same_site(synthetic: Path, tmp_path: Path) -> None:

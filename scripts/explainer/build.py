@@ -21,9 +21,11 @@ from .schema import KIND_BY_NAME
 NAME_FIELDS = {"actors": ("name",), "places": ("name",), "glossary": ("term",)}
 
 
-def build_explainer(docs: Path, shown_root: str = "docs", cache: FileCache | None = None) -> Explainer:
-    """Load, validate and model `docs`; raise ExplainerError with every problem found."""
-    loaded = load(docs, shown_root, cache)
+def build_explainer(docs: Path, shown_root: str = "docs", cache: FileCache | None = None,
+                    workers: int = 1) -> Explainer:
+    """Load, validate and model `docs`; raise ExplainerError with every problem found. `workers` > 1: the
+    files are read in that many processes (load.py)."""
+    loaded = load(docs, shown_root, cache, workers)
     problems = list(loaded.problems)
     problems += check_references(loaded)
     problems += check_ranges(loaded)

@@ -7,6 +7,7 @@ from typing import Any
 
 from yaml.nodes import Node
 
+from .parallel import run_tasks
 from .problems import Problem
 from .rules import ID_RE, Context, Reference
 from .schema import KINDS, Kind
@@ -41,8 +42,9 @@ class FileCache:
         return hit[1]
 
 
-def load(docs: Path, shown_root: str = "docs", cache: FileCache | None = None) -> Loaded:
-    """Read `docs/<kind>/*.yml` for every kind; `shown_root` is how paths are shown to editors."""
+def load(docs: Path, shown_root: str = "docs", cache: FileCache | None = None, workers: int = 1) -> Loaded:
+    """Read `docs/<kind>/*.yml` for every kind; `shown_root` is how paths are shown to editors. With
+    `workers` > 1 the second half of the files is read in a worker process (parallel.py): same result."""
     out = Loaded()
     if not docs.is_dir():
         out.problems.append(Problem(shown_root, 0, "", "expected a folder with the explainer's files, found none"))
@@ -51,13 +53,28 @@ def load(docs: Path, shown_root: str = "docs", cache: FileCache | None = None) -
         out.problems.append(Problem(shown_root, 0, "", f"expected the explainer's docs folder, found a folder "
                                     f"with none of {', '.join(k.name + '/' for k in KINDS)}; did you mean {shown_root}/docs?"))
         return out
+    files: list[tuple[Kind, Path, str]] = []
     for kind in KINDS:
         out.records[kind.name] = {}
         folder = docs / kind.name
         if folder.is_dir():
-            for path in sorted(folder.iterdir()):
-                _load_file(kind, path, f"{shown_root}/{kind.name}/{path.name}", out, cache)
+            files += [(kind, path, f"{shown_root}/{kind.name}/{path.name}") for path in sorted(folder.iterdir())]
+    half = len(files) // 2 if workers > 1 else len(files)
+    parts = run_tasks([lambda: _load_files(files[:half], cache), lambda: _load_files(files[half:], cache)],
+                      [[0], [1]] if workers > 1 else [[0, 1]])
+    for part in parts:  # in file order: the first half, then the second
+        for kind_name, records in part.records.items():
+            out.records[kind_name].update(records)
+        out.references += part.references
+        out.problems += part.problems
     return out
+
+
+def _load_files(files: list[tuple[Kind, Path, str]], cache: FileCache | None) -> Loaded:
+    part = Loaded(records={kind.name: {} for kind in KINDS})
+    for kind, path, shown in files:
+        _load_file(kind, path, shown, part, cache)
+    return part
 
 
 def _load_file(kind: Kind, path: Path, shown: str, out: Loaded, cache: FileCache | None) -> None:

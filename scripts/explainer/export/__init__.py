@@ -1,10 +1,13 @@
 """Open data: the model as files for reuse. Each format is one small module; this one lists them.
 
-`export_files()` gives (site path, content) pairs; `downloads()` describes them for the data page."""
+`export_makers()` names each file and the call that makes it (so the making can wait, or happen elsewhere);
+`export_files()` makes them, as (site path, content) pairs; `downloads()` describes them for the data page."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Callable
 
 from ..model import Explainer
 from ..render.timelinejs import json_path
@@ -13,11 +16,12 @@ from .csv_export import events_csv
 from .formats import SCHEMAS, schema_files, schema_path
 from .geojson import places_geojson
 from .ics import events_ics
-from .json_export import json_files
-from .yaml_zip import yaml_zip
+from .json_export import json_makers
+from .yaml_zip import yaml_files, zip_files
 
-__all__ = ["Download", "Site", "downloads", "export_files", "source_date_epoch"]
+__all__ = ["Download", "Maker", "Site", "downloads", "export_files", "export_makers", "source_date_epoch"]
 ZIP = "yaml-files.zip"
+Maker = Callable[[], bytes]  # makes one file's content
 
 
 @dataclass(frozen=True)
@@ -67,11 +71,20 @@ def downloads(model: Explainer, with_zip: bool = True) -> list[Download]:
     return out
 
 
+def export_makers(model: Explainer, site: Site, docs: Path | None = None) -> list[tuple[str, Maker]]:
+    """Every download except the timelines (render/timelinejs.py makes those), as (site path, maker)."""
+    makers: dict[str, Maker] = {
+        **json_makers(model, site),
+        **{name: partial(bytes, content) for name, content in schema_files().items()},
+        "places.geojson": lambda: places_geojson(model, site),
+        "events.csv": lambda: events_csv(model, site),
+        "events.ics": lambda: events_ics(model, site),
+    }
+    if docs is not None:  # listed on the data page; with no YAML files at all, an empty zip
+        makers[ZIP] = lambda: zip_files(yaml_files(docs), site.epoch)
+    return [(f"{DATA}/{name}", make) for name, make in makers.items()]
+
+
 def export_files(model: Explainer, site: Site, docs: Path | None = None) -> list[tuple[str, bytes]]:
-    """Every download except the timelines (render/timelinejs.py writes those), as (site path, content)."""
-    files = {**json_files(model, site), **schema_files(), "places.geojson": places_geojson(model, site),
-             "events.csv": events_csv(model, site), "events.ics": events_ics(model, site)}
-    archive = yaml_zip(docs, site.epoch) if docs is not None else None
-    if archive is not None:
-        files[ZIP] = archive
-    return [(f"{DATA}/{name}", content) for name, content in files.items()]
+    """Every download except the timelines, made now, as (site path, content)."""
+    return [(path, make()) for path, make in export_makers(model, site, docs)]

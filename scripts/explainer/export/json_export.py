@@ -1,7 +1,7 @@
 """events.json, actors.json, glossary.json and sources.json: every entry with its fields and links."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from ..dates import format_range
 from ..model import Actor, Event, Explainer, Source, Term
@@ -47,14 +47,16 @@ def source_record(s: Source, model: Explainer, site: Site) -> dict[str, Any]:
     }
 
 
-def json_files(model: Explainer, site: Site) -> dict[str, bytes]:
-    """File name -> content of each JSON download."""
+def json_makers(model: Explainer, site: Site) -> dict[str, Callable[[], bytes]]:
+    """File name -> the call that makes each JSON download."""
     return {
-        "events.json": encode_json(envelope(site, "events", [event_record(e, site) for e in model.events.values()])),
-        "actors.json": encode_json(envelope(site, "actors", [actor_record(a, model, site)
-                                                             for a in model.actors.values()])),
-        "glossary.json": encode_json(envelope(site, "terms", [term_record(t, model, site)
-                                                              for t in model.terms.values()])),
-        "sources.json": encode_json(envelope(site, "sources", [source_record(s, model, site)
-                                                               for s in model.sources.values()])),
+        "events.json": lambda: encode_json(envelope(site, "events", [event_record(e, site)
+                                                                     for e in model.events.values()])),
+        "actors.json": lambda: encode_json(envelope(site, "actors", [actor_record(a, model, site)
+                                                                     for a in model.actors.values()])),
+        "glossary.json": lambda: encode_json(envelope(site, "terms", [term_record(t, model, site)
+                                                                      for t in model.terms.values()])),
+        "sources.json": lambda: encode_json(envelope(site, "sources", [source_record(s, model, site)
+                                                                       for s in model.sources.values()])),
     }
+

@@ -33,11 +33,8 @@ def timestamp(epoch: int | None) -> tuple[int, int, int, int, int, int]:
     return (t.year, t.month, t.day, t.hour, t.minute, t.second - t.second % 2)
 
 
-def yaml_zip(docs: Path, epoch: int | None = None) -> bytes | None:
-    """The zip, or None when there are no YAML files."""
-    files = yaml_files(docs)
-    if not files:
-        return None
+def zip_files(files: list[tuple[str, Path]], epoch: int | None = None) -> bytes:
+    """The zip of `files` (yaml_files), every entry stamped with `epoch`'s time (or 1980)."""
     buffer = io.BytesIO()
     when = timestamp(epoch)
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:

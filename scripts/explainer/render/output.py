@@ -1,37 +1,57 @@
-"""Everything the generator hands MkDocs, pages and data files, rendered in one process or shared out
-between two (parallel.py): the pages are the same, byte for byte, in the same order."""
+"""Everything the generator hands MkDocs for one build: every page (where it goes, its title, its YAML file)
+at once, each page's Markdown when it is asked for, and the data files.
+
+With `workers` > 1 (parallel.py) the rendering runs alongside MkDocs, which converts pages on one core: a
+worker renders the pages in order while MkDocs converts the ones before them, and another makes the data
+files, which MkDocs copies only at the end. The result is the same, byte for byte, as rendering everything
+here first; a worker that fails costs only time."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Mapping
 
 from ..model import Explainer
+from ..parallel import Background, Feed
 from .meta import PageMeta
-from .pages import Options, Page, Renderer, Task, data_files
-from .parallel import run_tasks
-
-# The pages that draw overview strips of the events they list, and the small index pages: with them in one
-# process and the event pages, timelines and data files in the other, the two take about the same time at
-# 1,000 and 10,000 events (scripts/bench), and each renders the list items it needs (fragments.py) once.
-OTHER = frozenset({"actors", "places", "glossary", "sources", "timeline", ""})
+from .pages import Options, Renderer, Task, data_makers
 
 
-def shares(tasks: list[Task], workers: int) -> list[list[int]]:
-    """The indices of the tasks each process runs: all in one, or split in two by kind of page."""
-    other = [i for i, t in enumerate(tasks) if t.kind in OTHER]
-    if workers < 2 or not other or len(other) == len(tasks):
-        return [list(range(len(tasks)))]
-    taken = set(other)
-    return [[i for i in range(len(tasks)) if i not in taken], other]
+class Output:
+    """The pages (`tasks`, in order) and data files (`data_paths`) of one build; markdown(i) and data() give
+    their contents, waiting for the workers if need be; close() when the build is done with them."""
 
+    def __init__(self, model: Explainer, options: Options = Options(), meta: Mapping[str, PageMeta] | None = None,
+                 docs: Path | None = None, workers: int = 1) -> None:
+        self._renderer = Renderer(model, options, meta)
+        self.tasks: list[Task] = self._renderer.tasks()
+        makers = data_makers(model, options, docs)
+        self.data_paths = [path for path, _ in makers]
+        self._feed: Feed[str] | None = None
+        self._data: Background[bytes] | None = None
+        self._markdown: list[str] = []
+        self._made: list[bytes] = []
+        if workers > 1:
+            self._feed = Feed([task.markdown for task in self.tasks])
+            self._data = Background([make for _, make in makers])
+        else:
+            self._markdown = [task.markdown() for task in self.tasks]
+            self._made = [make() for _, make in makers]
 
-def render_output(model: Explainer, options: Options = Options(), meta: Mapping[str, PageMeta] | None = None,
-                  docs: Path | None = None, workers: int = 1) -> tuple[list[Page], list[tuple[str, bytes]]]:
-    """The pages, and the data files (pages.data_files), with `workers` > 1 processes if asked."""
-    renderer = Renderer(model, options, meta)
-    try:
-        tasks = [*renderer.tasks(), Task("data", lambda: data_files(model, options, docs))]
-        results: list[Any] = run_tasks([t.run for t in tasks], shares(tasks, workers))
-    finally:  # the environment's globals hold render-wide caches in a cycle: let them go now, GC or not
-        renderer.env.globals.clear()
-    return [page for pages in results[:-1] for page in pages], results[-1]
+    def markdown(self, i: int) -> str:
+        """The Markdown of page i (tasks[i]); with a worker, best asked for in page order."""
+        return self._feed.get(i) if self._feed is not None else self._markdown[i]
+
+    def data(self) -> list[bytes]:
+        """The content of every data file, in the order of `data_paths`."""
+        if self._data is not None:
+            self._made, self._data = self._data.results(), None
+        return self._made
+
+    def close(self) -> None:
+        """Stop any worker still running and let the render-wide caches go."""
+        if self._feed is not None:
+            self._feed.close()
+        if self._data is not None:
+            self._data.cancel()
+            self._data = None
+        self._renderer.env.globals.clear()  # they hold caches in a cycle: free them now, GC or not

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import posixpath
-from functools import partial
 from dataclasses import dataclass
+from functools import partial
 from itertools import groupby
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, NamedTuple
@@ -13,7 +13,7 @@ import pycountry
 from markupsafe import Markup
 
 from ..dates import MONTHS, format_range
-from ..export import Site, downloads, export_files, source_date_epoch
+from ..export import Maker, Site, downloads, export_makers, source_date_epoch
 from ..export.citation import PageCitation, cite_event
 from ..model import Citation, Era, Event, Explainer, Place, Timeline
 from ..templating import BYTECODE_CACHE
@@ -26,7 +26,7 @@ from .markup import clean_text
 from .meta import PageMeta, page_meta
 from .paging import COMPACT_OVER, INDEX_EVENTS, Period, pages_of, periods
 from .timeline_list import Month, chronicle, register as register_timeline
-from .timelinejs import download_href, json_path, timeline_files
+from .timelinejs import download_href, json_path, timeline_makers
 from .urls import relative_url, root_prefix
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -47,10 +47,17 @@ class Page:
 
 
 class Task(NamedTuple):
-    """One step of the rendering: the folder of the pages it makes ('' for top-level pages), and the call."""
+    """One page to render: the folder of its kind ('' for top-level pages), where it goes, its plain-text
+    title, the YAML file it comes from, all known before it is rendered, and the call that renders it."""
 
     kind: str
-    run: Callable[[], Any]
+    src: str
+    title: str
+    edit_path: str
+    markdown: Callable[[], str]
+
+    def page(self) -> Page:
+        return Page(self.src, self.title, self.markdown(), self.edit_path)
 
 
 @dataclass(frozen=True)
@@ -92,67 +99,74 @@ class Renderer:
 
     def render(self) -> Iterator[Page]:
         for task in self.tasks():
-            yield from task.run()
+            yield task.page()
 
     def tasks(self) -> list[Task]:
-        """The work, in page order, as independent steps (each one page, or a timeline's pages), so that
-        output.py can share them out between processes."""
-        m, page, timeline = self.model, self._one, self._timeline_pages
+        """Every page, in page order, not yet rendered: what each task renders is computed when it runs, so
+        the list is quick to make and the tasks can be shared out between processes (output.py) or rendered
+        one by one while MkDocs converts the pages before them (the hook)."""
+        m, task = self.model, self._task
         everything = list(m.events.values())
         parts = periods(everything) if len(everything) > INDEX_EVENTS else ()
         return [
-            *(Task("events", partial(self._event_page, e)) for e in m.events.values()),
-            *(Task("actors", partial(page, f"actors/{a.id}.md", a.name, "actor.md.j2", a.path, actor=a,
-                                     events=m.events_of("actors", a.id), quotes=m.quotes_by(a.id)))
+            *(task("events", f"events/{e.id}.md", e.title, "event.md.j2", e.path, partial(self._event_context, e))
+              for e in m.events.values()),
+            *(task("actors", f"actors/{a.id}.md", a.name, "actor.md.j2", a.path, partial(self._listing, "actors", a,
+                                                                                         actor=a, quotes=m.quotes_by(a.id)))
               for a in m.actors.values()),
-            *(Task("places", partial(self._place_page, p)) for p in m.places.values()),
-            *(Task("glossary", partial(page, f"glossary/{t.id}.md", t.term, "term.md.j2", t.path, term=t,
-                                       events=m.events_of("glossary", t.id))) for t in m.terms.values()),
-            *(Task("sources", partial(page, f"sources/{s.id}.md", s.title, "source.md.j2", s.path, source=s,
-                                      events=m.events_of("sources", s.id))) for s in m.sources.values()),
-            *(Task("timelines", partial(timeline, f"timelines/{t.id}", t.title, t.path, t,
-                                        [m.events[i] for i in t.events])) for t in m.timelines.values()),
-            Task("timeline", partial(timeline, "timeline", "Timeline", "", None, everything)),
-            Task("", partial(page, "events.md", "Events", "events.md.j2", "", periods=parts,
-                             groups=() if parts else self._by_month(everything))),
-            Task("", partial(page, "actors.md", "Actors", "actors.md.j2", "", groups=self._by_kind(m.actors.values()))),
-            Task("", partial(page, "places.md", "Places", "places.md.j2", "", groups=self._by_kind(m.places.values()))),
-            Task("", partial(page, "glossary.md", "Glossary", "glossary.md.j2", "", groups=self._by_letter())),
-            Task("", partial(page, "sources.md", "Sources", "sources.md.j2", "")),
-            Task("", lambda: [self._map_page()]),
-            Task("", lambda: [self._page("data.md", "Data downloads", "data.md.j2", "", downloads=self._downloads(),
-                                         site_name=self.site.name, page_url=self.site.page("data.md"))]),
-            Task("", partial(page, "guide.md", "Editors' guide", "guide.md.j2", "", contract=contract(),
-                             errors=error_messages())),
+            *(task("places", f"places/{p.id}.md", p.name, "place.md.j2", p.path, partial(self._place_context, p))
+              for p in m.places.values()),
+            *(task("glossary", f"glossary/{t.id}.md", t.term, "term.md.j2", t.path,
+                   partial(self._listing, "glossary", t, term=t)) for t in m.terms.values()),
+            *(task("sources", f"sources/{s.id}.md", s.title, "source.md.j2", s.path,
+                   partial(self._listing, "sources", s, source=s)) for s in m.sources.values()),
+            *(x for t in m.timelines.values()
+              for x in self._timeline("timelines", f"timelines/{t.id}", t.title, t.path, t,
+                                      [m.events[i] for i in t.events])),
+            *self._timeline("timeline", "timeline", "Timeline", "", None, everything),
+            task("", "events.md", "Events", "events.md.j2", "", lambda: dict(
+                periods=parts, groups=() if parts else self._by_month(everything))),
+            task("", "actors.md", "Actors", "actors.md.j2", "", lambda: dict(groups=self._by_kind(m.actors.values()))),
+            task("", "places.md", "Places", "places.md.j2", "", lambda: dict(groups=self._by_kind(m.places.values()))),
+            task("", "glossary.md", "Glossary", "glossary.md.j2", "", lambda: dict(groups=self._by_letter())),
+            task("", "sources.md", "Sources", "sources.md.j2", "", dict),
+            self._map_task(),
+            task("", "data.md", "Data downloads", "data.md.j2", "", lambda: dict(
+                downloads=self._downloads(), site_name=self.site.name, page_url=self.site.page("data.md"))),
+            task("", "guide.md", "Editors' guide", "guide.md.j2", "", lambda: dict(
+                contract=contract(), errors=error_messages())),
         ]
 
-    def _one(self, src: str, title: str, template: str, edit: str, **context: Any) -> list[Page]:
-        return [self._page(src, title, template, edit, **context)]
+    def _event_context(self, e: Event) -> dict[str, Any]:
+        return dict(event=e, citations=self._citations(e), cite=self._cite(e))
 
-    def _event_page(self, e: Event) -> list[Page]:
-        return [self._page(f"events/{e.id}.md", e.title, "event.md.j2", e.path, event=e,
-                           citations=self._citations(e), cite=self._cite(e))]
+    def _place_context(self, p: Place) -> dict[str, Any]:
+        return dict(place=p, events=self.model.events_of("places", p.id), locator=locator(self.model, p))
 
-    def _place_page(self, p: Place) -> list[Page]:
-        return [self._page(f"places/{p.id}.md", p.name, "place.md.j2", p.path, place=p,
-                           events=self.model.events_of("places", p.id), locator=locator(self.model, p))]
+    def _listing(self, kind: str, entry: Any, **context: Any) -> dict[str, Any]:
+        """The context of an actor's, term's or source's page: the entry and the events it is part of."""
+        return dict(events=self.model.events_of(kind, entry.id), **context)
 
-    def _timeline_pages(self, base: str, title: str, edit: str, timeline: Timeline | None,
-                        events: list[Event]) -> list[Page]:
-        return list(self._timeline(base, title, edit, timeline, events))
+    def _task(self, kind: str, src: str, title: str, template: str, edit: str,
+              context: Callable[[], dict[str, Any]]) -> Task:
+        """A page of `template`, whose context (beyond its title and the helpers) `context()` makes."""
+        return Task(kind, src, clean_text(title), edit.removeprefix("docs/") if edit else "",
+                    lambda: self._markdown(src, title, template, edit, **context()))
 
-    def _timeline(self, base: str, title: str, edit: str, timeline: Timeline | None,
-                  events: list[Event]) -> Iterator[Page]:
+    def _timeline(self, kind: str, base: str, title: str, edit: str, timeline: Timeline | None,
+                  events: list[Event]) -> list[Task]:
         """A timeline's page; when too long for one (render/paging.py), an index page and a page per period."""
         parts = periods(events)
-        yield self._page(f"{base}.md", title, "timeline.md.j2", edit, timeline=timeline, events=events, base=base,
-                         json_href=self._file(timeline.id if timeline else None), periods=parts,
-                         where=pages_of(parts, base))
+        tasks = [self._task(kind, f"{base}.md", title, "timeline.md.j2", edit, lambda: dict(
+            timeline=timeline, events=events, base=base, json_href=self._file(timeline.id if timeline else None),
+            periods=parts, where=pages_of(parts, base)))]
         for i, p in enumerate(parts):
             before: Period | None = parts[i - 1] if i else None
             after: Period | None = parts[i + 1] if i + 1 < len(parts) else None
-            yield self._page(p.src(base), f"{title}: {p.label}", "timeline_part.md.j2", edit, timeline=timeline,
-                             period=p, base=base, whole=title, before=before, after=after, pages=len(parts))
+            tasks.append(self._task(kind, p.src(base), f"{title}: {p.label}", "timeline_part.md.j2", edit, partial(
+                dict, timeline=timeline, period=p, base=base, whole=title, before=before, after=after,
+                pages=len(parts))))
+        return tasks
 
     def _cite(self, e: Event) -> PageCitation:
         if self.meta is None:
@@ -165,14 +179,14 @@ class Renderer:
         return [{"href": href(d.path), "name": posixpath.basename(d.path), "title": d.title, "format": d.format,
                  "about": d.about, "schema_href": href(d.schema)} for d in downloads(self.model)]
 
-    def _map_page(self) -> Page:
+    def _map_task(self) -> Task:
         m = self.model
         spec = next(iter(m.maps.values()), None)
-        return self._page("map.md", spec.title if spec else "Map", "map.md.j2", spec.path if spec else "",
-                          maps=draw_maps(m, lambda to: relative_url("map.md", to, self.options.directory_urls)),
-                          measured={f.id: measured_km(m, f) for f in m.facts.values()})
+        return self._task("", "map.md", spec.title if spec else "Map", "map.md.j2", spec.path if spec else "",
+                          lambda: dict(maps=draw_maps(m, lambda to: relative_url("map.md", to, self.options.directory_urls)),
+                                       measured={f.id: measured_km(m, f) for f in m.facts.values()}))
 
-    def _page(self, src: str, title: str, template: str, edit: str, **context: Any) -> Page:
+    def _markdown(self, src: str, title: str, template: str, edit: str, **context: Any) -> str:
         # Links climb to the root and go down (urls.via_root): what a page shows of another depends only
         # on its depth, so event items and Markdown fields are rendered once per depth (fragments.py).
         prefix, parts = root_prefix(src, self.options.directory_urls), self.fragments
@@ -180,10 +194,9 @@ class Renderer:
         def item(e: Event, compact: bool = False, tone: int | None = None, starts: tuple[Era, ...] = ()) -> Markup:
             return parts.event_item(e, prefix, compact, tone, starts)
 
-        text = self.env.get_template(template).render(
+        return self.env.get_template(template).render(
             m=self.model, title=clean_text(title), link=parts.link(prefix), md=parts.md(prefix, edit), item=item,
             kind_labels=KIND_LABELS, role_labels=ROLE_LABELS, **context)
-        return Page(src, clean_text(title), text, edit.removeprefix("docs/") if edit else "")
 
     def _file(self, timeline_id: str | None) -> str:
         src = f"timelines/{timeline_id}.md" if timeline_id else "timeline.md"
@@ -231,10 +244,16 @@ def render_pages(model: Explainer, options: Options = Options(),
         renderer.env.globals.clear()
 
 
-def data_files(model: Explainer, options: Options = Options(), docs: Path | None = None) -> list[tuple[str, bytes]]:
-    """Files other than pages, as (site path, content): each timeline as TimelineJS JSON, and the downloads
-    of the data page (export/); the zip of the YAML files needs `docs`, the folder they are in."""
+def data_makers(model: Explainer, options: Options = Options(), docs: Path | None = None) -> list[tuple[str, Maker]]:
+    """Files other than pages, as (site path, the call that makes its content): each timeline as TimelineJS
+    JSON, and the downloads of the data page (export/); the zip of the YAML files needs `docs`, the folder
+    they are in. The paths are known at once; the contents can be made later, or in another process."""
     site = Site(options.site_name, options.site_url, source_date_epoch())
-    return list(timeline_files(model, options.site_name, options.site_url, options.directory_urls)) + export_files(
+    return timeline_makers(model, options.site_name, options.site_url, options.directory_urls) + export_makers(
         model, site, docs)
+
+
+def data_files(model: Explainer, options: Options = Options(), docs: Path | None = None) -> list[tuple[str, bytes]]:
+    """Files other than pages, made now, as (site path, content)."""
+    return [(path, make()) for path, make in data_makers(model, options, docs)]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 import posixpath
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Sequence
 
 from ..dates import PartialDate, format_range
 from ..model import Era, Event, Explainer
@@ -75,11 +75,12 @@ def encode(doc: dict[str, Any]) -> bytes:
     return (json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")  # C encoder: no indent
 
 
-def timeline_files(model: Explainer, site_name: str = "", site_url: str = "",
-                   directory_urls: bool = True) -> Iterator[tuple[str, bytes]]:
-    """(site path, content) of every timeline's JSON, and one of all events."""
-    for tl in model.timelines.values():
-        events = [model.events[i] for i in tl.events]
-        yield json_path(tl.id), encode(timelinejs(tl.title, tl.summary, events, tl.eras, site_url, directory_urls))
-    yield ALL, encode(timelinejs(site_name or "Timeline", "", list(model.events.values()), (), site_url,
-                                 directory_urls))
+def timeline_makers(model: Explainer, site_name: str = "", site_url: str = "",
+                    directory_urls: bool = True) -> list[tuple[str, Callable[[], bytes]]]:
+    """(site path, the call that makes it) of every timeline's JSON, and of one of all events."""
+    def make(title: str, summary: str, events: list[Event], eras: Sequence[Era] = ()) -> Callable[[], bytes]:
+        return lambda: encode(timelinejs(title, summary, events, eras, site_url, directory_urls))
+    made = [(json_path(tl.id), make(tl.title, tl.summary, [model.events[i] for i in tl.events], tl.eras))
+            for tl in model.timelines.values()]
+    return made + [(ALL, make(site_name or "Timeline", "", list(model.events.values())))]
+

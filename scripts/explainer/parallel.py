@@ -1,0 +1,294 @@
+"""Run independent rendering steps in forked processes, so a long explainer's pages use the cores that a
+MkDocs build leaves idle (MkDocs itself runs on one).
+
+Each worker is a fork of this process: it already holds the model, the templates and the steps, so nothing
+is sent to it; it runs its share of the steps and sends back what they returned, pickled, through a pipe. The
+results come back in the steps' order, the same as running them here one after the other. A worker that
+fails (or a machine without fork) costs nothing but time: its steps are run again here, where an error
+surfaces as it would without workers.
+
+Background, Feed and Stream run work in a worker while this process goes on (MkDocs converting pages, on
+one core): Background runs a list of steps and answers once, at the end; Feed runs a list of steps in order
+and hands each result over as soon as it is asked for; Stream is sent items one by one and applies a
+function to each as they come. Any failure again costs only time: the work is done here instead."""
+from __future__ import annotations
+
+import fcntl
+import gc
+import io
+import os
+import pickle
+import signal
+from typing import Any, Callable, Generic, Sequence, TypeVar
+
+T = TypeVar("T")
+_HELD: set[int] = set()  # this process's write ends of Stream pipes: a worker forked later must not hold them
+
+
+def run_tasks(tasks: Sequence[Callable[[], T]], shares: Sequence[Sequence[int]]) -> list[T]:
+    """Each task's result, in the tasks' order. `shares`: the indices of the tasks each process runs; the
+    first share runs here, each other one in a worker of its own."""
+    if len(shares) < 2 or not hasattr(os, "fork"):
+        return [task() for task in tasks]
+    children = [_fork(tasks, share) for share in shares[1:]]
+    results: list[T | None] = [None] * len(tasks)
+    for i in shares[0]:
+        results[i] = tasks[i]()
+    for share, child in zip(shares[1:], children):
+        done: list[T] | None = _collect(child)
+        for i, result in zip(share, done if done is not None else (tasks[i]() for i in share)):
+            results[i] = result
+    return results  # type: ignore[return-value]
+
+
+def _fork(tasks: Sequence[Callable[[], T]], share: Sequence[int]) -> tuple[int, int] | None:
+    """Start a worker on `share`; its pid and the pipe to read, or None if it could not start."""
+    try:
+        read, write = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return None
+    if pid == 0:  # the worker: never returns, never runs the parent's exit handlers or flushes its buffers
+        status = 1
+        try:
+            _forget_held()
+            os.close(read)
+            data = pickle.dumps([tasks[i]() for i in share], protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write, "wb") as out:
+                out.write(data)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write)
+    return pid, read
+
+
+def _collect(child: tuple[int, int] | None) -> list[T] | None:
+    """What the worker returned, or None if it failed (its tasks are then run here)."""
+    if child is None:
+        return None
+    pid, read = child
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0:
+        return None
+    try:
+        return pickle.loads(data)  # type: ignore[no-any-return]
+    except (pickle.UnpicklingError, EOFError, ValueError):
+        return None
+
+
+def _forget_held() -> None:
+    """In a new worker: close the write ends of the streams of this worker's parent, whose readers would
+    otherwise wait for this worker too before they see the end of their input."""
+    for fd in list(_HELD):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+def _stop(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
+
+
+class Background(Generic[T]):
+    """Steps started now in a worker, while this process goes on; results() waits for what they returned, in
+    order. Without fork, or if the worker fails, results() runs the steps here."""
+
+    def __init__(self, tasks: Sequence[Callable[[], T]]) -> None:
+        self._tasks = list(tasks)
+        self._child = _fork(self._tasks, range(len(self._tasks))) if hasattr(os, "fork") and self._tasks else None
+
+    def results(self) -> list[T]:
+        child, self._child = self._child, None
+        done: list[T] | None = _collect(child)
+        return done if done is not None else [task() for task in self._tasks]
+
+    def cancel(self) -> None:
+        """Stop the worker, if any (a build that failed): nothing is left running."""
+        child, self._child = self._child, None
+        if child is not None:
+            os.close(child[1])
+            _stop(child[0])
+
+
+class Stream(Generic[T]):
+    """`fn` applied, in a worker, to each item sent, as the items come; results() gives what it returned for
+    every item, in order. The worker reads as fast as items are sent and answers once, at the end, so this
+    process never waits on it until then. Without fork, or if the worker fails, results() calls `fn` here
+    on the items it did not answer for."""
+
+    def __init__(self, fn: Callable[..., T]) -> None:
+        self._fn = fn
+        self._items: list[tuple[Any, ...]] = []
+        self._pid = 0
+        self._to: io.FileIO | None = None
+        self._back = -1
+        if hasattr(os, "fork"):
+            self._start()
+
+    def _start(self) -> None:
+        try:
+            items_r, items_w = os.pipe()
+            back_r, back_w = os.pipe()
+        except OSError:
+            return
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (items_r, items_w, back_r, back_w):
+                os.close(fd)
+            return
+        if pid == 0:  # the worker: never returns
+            status = 1
+            try:
+                _forget_held()
+                gc.freeze()  # this worker lives as long as the build: collect its garbage, never its inheritance
+                gc.enable()
+                os.close(items_w)
+                os.close(back_r)
+                answers = []
+                with os.fdopen(items_r, "rb", buffering=1 << 20) as items:
+                    while True:
+                        try:
+                            args = pickle.load(items)
+                        except EOFError:
+                            break
+                        answers.append(self._fn(*args))
+                with os.fdopen(back_w, "wb") as out:
+                    out.write(pickle.dumps(answers, protocol=pickle.HIGHEST_PROTOCOL))
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(items_r)
+        os.close(back_w)
+        _HELD.add(items_w)
+        self._pid, self._back = pid, back_r
+        try:  # room for many items, so sending waits only when the worker falls far behind
+            fcntl.fcntl(items_w, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+        except OSError:
+            pass
+        self._to = os.fdopen(items_w, "wb", buffering=0)
+
+    def send(self, *args: Any) -> None:
+        self._items.append(args)
+        if self._to is not None:
+            try:  # one write per item, straight into the pipe (a buffer would hold items back from the worker)
+                data = memoryview(pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL))
+                while data:
+                    data = data[self._to.write(data) or 0:]
+            except (OSError, pickle.PicklingError):
+                self._close_input()  # the worker is gone or cannot take this: results() does the rest here
+
+    def _close_input(self) -> None:
+        to, self._to = self._to, None
+        if to is not None:
+            _HELD.discard(to.fileno())
+            try:
+                to.close()
+            except OSError:
+                pass
+
+    def results(self) -> list[T]:
+        self._close_input()
+        answers: list[T] = []
+        if self._pid:
+            pid, self._pid = self._pid, 0
+            with os.fdopen(self._back, "rb") as back:
+                data = back.read()
+            _, status = os.waitpid(pid, 0)
+            if status == 0:
+                try:
+                    answers = pickle.loads(data)
+                except (pickle.UnpicklingError, EOFError, ValueError):
+                    answers = []
+        items, self._items = self._items, []
+        return answers[:len(items)] + [self._fn(*args) for args in items[len(answers):]]
+
+    def cancel(self) -> None:
+        """Stop the worker, if any (a build that failed): nothing is left running."""
+        self._close_input()
+        self._items = []
+        if self._pid:
+            pid, self._pid = self._pid, 0
+            os.close(self._back)
+            _stop(pid)
+
+
+class Feed(Generic[T]):
+    """Steps run in order in a worker, each result sent as soon as it is ready; get(i) waits for step i's.
+    The worker runs ahead of the reader by at most what the pipe holds, then waits for it: taking the
+    results in order, this process waits only when it asks faster than the worker works. A step whose
+    result the worker did not send (it failed, or there is no fork) is run here."""
+
+    def __init__(self, tasks: Sequence[Callable[[], T]]) -> None:
+        self._tasks = list(tasks)
+        self._got: dict[int, T] = {}
+        self._next = 0  # the index of the next result the worker will send
+        self._pid = 0
+        self._from: Any = None
+        if hasattr(os, "fork") and self._tasks:
+            self._start()
+
+    def _start(self) -> None:
+        try:
+            read, write = os.pipe()
+        except OSError:
+            return
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            return
+        if pid == 0:  # the worker: never returns
+            status = 1
+            try:
+                _forget_held()
+                os.close(read)
+                with os.fdopen(write, "wb", buffering=1 << 16) as out:
+                    for task in self._tasks:
+                        pickle.dump(task(), out, protocol=pickle.HIGHEST_PROTOCOL)
+                        out.flush()  # each result goes as soon as it is made
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write)
+        try:  # room for many results, so the worker can run well ahead
+            fcntl.fcntl(read, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+        except OSError:
+            pass
+        self._pid, self._from = pid, os.fdopen(read, "rb", buffering=1 << 16)
+
+    def get(self, i: int) -> T:
+        """Step i's result (each is given once)."""
+        while i not in self._got and self._from is not None and self._next <= i:
+            try:
+                self._got[self._next] = pickle.load(self._from)
+                self._next += 1
+            except Exception:  # the worker failed or is gone: what it did not send is done here
+                self.close()
+        if i in self._got:
+            return self._got.pop(i)
+        return self._tasks[i]()
+
+    def close(self) -> None:
+        """Stop reading; the worker, if still there, is stopped."""
+        source, self._from = self._from, None
+        if source is not None:
+            source.close()
+        if self._pid:
+            pid, self._pid = self._pid, 0
+            _stop(pid)
