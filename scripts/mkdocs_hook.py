@@ -47,7 +47,7 @@ _nav_titled: set[str] = set()  # pages whose title comes from the default nav
 _linker: Linker | None = None  # links names in every page's prose (this build's model)
 _mentions: Mentions | None = None  # what each page mentions, for the "Mentioned in" lists
 PARALLEL_FROM = 300  # events: from here on, the generator's work is shared with worker processes (parallel.py)
-_to_link: list[Page] = []  # pages whose names are being linked in a worker (with two processes)
+_to_link: list[Page] = []  # pages whose names are being linked in a worker (with workers)
 _links: list[Stream[Any]] = []  # with workers: the one linking names in each page as MkDocs converts it
 _command = ["build"]  # the MkDocs command running: build, serve or gh-deploy
 
@@ -95,8 +95,10 @@ def _prepare(config: MkDocsConfig, docs: Path, model: Explainer, workers: int) -
     _pages.update((task.src, i) for i, task in enumerate(output.tasks))
     if workers > 1:
         _links[:] = [Stream(linker.link_html)]
-    shared = f" ({workers} processes)" if workers > 1 else ""
-    log.info(summary(model, len(output.tasks), time.perf_counter() - started) + shared)
+    line = summary(model, len(output.tasks), time.perf_counter() - started)
+    if workers > 1:  # the time is that of the model only: the pages are still being rendered
+        line = line.replace(" pages in ", " pages (rendered by worker processes as MkDocs reads them), set up in ")
+    log.info(line)
 
 
 def _workers(docs: Path) -> int:

@@ -236,7 +236,7 @@ def country_name(code: str) -> str:
 
 def render_pages(model: Explainer, options: Options = Options(),
                  meta: Mapping[str, PageMeta] | None = None) -> list[Page]:
-    """Every generated page, in order (output.py renders them and the data files in two processes)."""
+    """Every generated page, in order (output.py can have a worker render them)."""
     renderer = Renderer(model, options, meta)
     try:
         return list(renderer.render())
