@@ -287,8 +287,10 @@ def _default_nav(docs: Path) -> list[Any]:
 
 
 def _shown(docs: Path, config: MkDocsConfig) -> str:
+    """The docs folder as editors see it in messages: relative to mkdocs.yml's folder (normally "docs").
+    `mkdocs build -f mkdocs.yml` gives the config's path as typed, relative to the working folder."""
     try:
-        return str(docs.relative_to(Path(config.config_file_path).parent))
+        return docs.resolve().relative_to(Path(config.config_file_path or "mkdocs.yml").resolve().parent).as_posix()
     except ValueError:
         return str(docs)
 

@@ -1,7 +1,10 @@
 """Integration: build real sites with strict=True and read the result."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -102,6 +105,26 @@ def test_flagship_cross_links(flagship: Path) -> None:
 def test_edit_links_point_at_yaml(flagship: Path) -> None:
     html = next((flagship / "events").glob("*/index.html")).read_text()
     assert re.search(r'href="https://github\.com/example/explainers/edit/main/docs/events/[a-z0-9-]+\.yml"', html)
+
+
+def test_paths_are_right_with_a_relative_config_path(project: Path) -> None:
+    """`mkdocs build -f mkdocs.yml`, as `make site` runs it: MkDocs then gives the config's path relative to
+    the working folder; edit links and editors' messages must still name docs/<kind>/<file>.yml."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+    config = project / "mkdocs.yml"
+    text = config.read_text().replace("  font: false\n", "  font: false\n  features:\n    - content.action.edit\n", 1)
+    config.write_text(text + "repo_url: https://github.com/example/explainers\nedit_uri: edit/main/docs/\n")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", "site"]
+    run = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    html = (project / "site" / "glossary" / "dredging" / "index.html").read_text()
+    assert 'href="https://github.com/example/explainers/edit/main/docs/glossary/dredging.yml"' in html
+    event = project / "docs" / "events" / "2021-03-23-ever-given-runs-aground.yml"
+    event.write_text(event.read_text() + "titel: x\n")
+    run = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    assert run.returncode == 1
+    assert "docs/events/2021-03-23-ever-given-runs-aground.yml:" in run.stdout + run.stderr
+    assert str(project) not in run.stdout + run.stderr
 
 
 def test_data_pages_stay_out_of_the_nav(flagship: Path) -> None:

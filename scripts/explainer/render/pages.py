@@ -150,7 +150,8 @@ class Renderer:
     def _task(self, kind: str, src: str, title: str, template: str, edit: str,
               context: Callable[[], dict[str, Any]]) -> Task:
         """A page of `template`, whose context (beyond its title and the helpers) `context()` makes."""
-        return Task(kind, src, clean_text(title), edit.removeprefix("docs/") if edit else "",
+        # The edit path is the file's path in the docs folder (kind/id.yml), whatever that folder is called.
+        return Task(kind, src, clean_text(title), "/".join(edit.split("/")[-2:]) if edit else "",
                     lambda: self._markdown(src, title, template, edit, **context()))
 
     def _timeline(self, kind: str, base: str, title: str, edit: str, timeline: Timeline | None,
