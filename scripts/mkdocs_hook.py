@@ -74,9 +74,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _prepare(config: MkDocsConfig, docs: Path, model: Explainer, workers: int) -> None:
-    """This build's pages, data files, meta, linker and mentions, from a valid model. With workers, the
-    pages are rendered in one as MkDocs converts them, the data files made in another, and names linked in
-    a third, all alongside MkDocs (which uses one core); on_env takes what is still owed."""
+    """This build's pages, data files, meta, linker and mentions, from a valid model. With workers, one
+    renders the pages as MkDocs converts them, then makes the data files, and another links names in each
+    converted page, both alongside MkDocs (which uses one core); on_env takes what is still owed."""
     started = time.perf_counter()
     _meta.clear()
     _meta.update(page_meta(model, config.site_name))

@@ -18,7 +18,7 @@ from explainer.build import build_explainer
 from explainer.load import load
 from explainer.render.output import Output
 from explainer.render.pages import Options, Renderer, data_files
-from explainer.parallel import Background, Feed, Stream, run_tasks
+from explainer.parallel import Feed, Stream, run_tasks
 
 HOOK = ROOT / "scripts" / "mkdocs_hook.py"
 
@@ -50,31 +50,6 @@ def test_an_error_in_the_work_itself_surfaces_as_without_workers() -> None:
         run_tasks([lambda: "a", broken], [[0], [1]])
 
 
-def test_background_work_runs_elsewhere_and_comes_back_in_order() -> None:
-    parent = os.getpid()
-    job = Background([lambda i=i: (i, os.getpid() != parent) for i in range(4)])
-    assert job.results() == [(0, True), (1, True), (2, True), (3, True)]
-
-
-def test_background_work_that_fails_is_done_here() -> None:
-    parent = os.getpid()
-
-    def fragile() -> int:
-        if os.getpid() != parent:
-            os._exit(3)  # the worker dies without a word
-        return 7
-
-    assert Background([lambda: 1, fragile]).results() == [1, 7]
-
-
-def test_a_cancelled_background_job_leaves_no_worker() -> None:
-    job = Background([lambda: time.sleep(30)])
-    pid = job._child[0]  # type: ignore[index]
-    job.cancel()
-    with pytest.raises(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)  # already reaped: nothing left running
-
-
 def test_a_stream_answers_every_item_in_order_from_a_worker() -> None:
     parent = os.getpid()
     stream = Stream(lambda text, n: (text * n, os.getpid() != parent))
@@ -104,11 +79,12 @@ def test_a_stream_holds_no_worker_back_from_the_end_of_its_input() -> None:
     would wait for it forever, and so would results()."""
     stream = Stream(lambda i: i + 1)
     stream.send(1)
-    later = Background([lambda: time.sleep(2) or "slept"])
+    later = Feed([lambda: time.sleep(2) or "slept"])
     started = time.monotonic()
     assert stream.results() == [2]
     assert time.monotonic() - started < 1.5  # not held until the later worker ends
-    assert later.results() == ["slept"]
+    assert later.get(0) == "slept"
+    later.close()
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,10 @@ results come back in the steps' order, the same as running them here one after t
 fails (or a machine without fork) costs nothing but time: its steps are run again here, where an error
 surfaces as it would without workers.
 
-Background, Feed and Stream run work in a worker while this process goes on (MkDocs converting pages, on
-one core): Background runs a list of steps and answers once, at the end; Feed runs a list of steps in order
-and hands each result over as soon as it is asked for; Stream is sent items one by one and applies a
-function to each as they come. Any failure again costs only time: the work is done here instead."""
+Feed and Stream run work in a worker while this process goes on (MkDocs converting pages, on one core):
+Feed runs a list of steps in order and hands each result over as soon as it is asked for; Stream is sent
+items one by one and applies a function to each as they come, and answers once, at the end. Any failure
+again costs only time: the work is done here instead."""
 from __future__ import annotations
 
 import fcntl
@@ -18,7 +18,9 @@ import gc
 import io
 import os
 import pickle
+import queue
 import signal
+import threading
 from typing import Any, Callable, Generic, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -58,9 +60,9 @@ def _fork(tasks: Sequence[Callable[[], T]], share: Sequence[int]) -> tuple[int, 
         try:
             _forget_held()
             os.close(read)
-            data = pickle.dumps([tasks[i]() for i in share], protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write, "wb") as out:
-                out.write(data)
+            results = [tasks[i]() for i in share]
+            with os.fdopen(write, "wb", buffering=1 << 16) as out:
+                pickle.dump(results, out, protocol=pickle.HIGHEST_PROTOCOL)
             status = 0
         finally:
             os._exit(status)
@@ -70,18 +72,21 @@ def _fork(tasks: Sequence[Callable[[], T]], share: Sequence[int]) -> tuple[int, 
 
 def _collect(child: tuple[int, int] | None) -> list[T] | None:
     """What the worker returned, or None if it failed (its tasks are then run here)."""
-    if child is None:
-        return None
-    pid, read = child
-    with os.fdopen(read, "rb") as pipe:
-        data = pipe.read()
+    return _receive(*child) if child is not None else None
+
+
+def _receive(pid: int, read: int) -> Any:
+    """What worker `pid` sent through `read` before it ended well, unpickled as it arrives (never a copy of
+    the whole message in memory); None if it failed. The pipe is closed before waiting for the worker, so
+    a worker still writing after a bad message ends too."""
+    failed = False
+    with os.fdopen(read, "rb", buffering=1 << 16) as pipe:
+        try:
+            value = pickle.load(pipe)
+        except Exception:  # cut short or unreadable: the worker failed
+            value, failed = None, True
     _, status = os.waitpid(pid, 0)
-    if status != 0:
-        return None
-    try:
-        return pickle.loads(data)  # type: ignore[no-any-return]
-    except (pickle.UnpicklingError, EOFError, ValueError):
-        return None
+    return None if failed or status != 0 else value
 
 
 def _forget_held() -> None:
@@ -101,27 +106,6 @@ def _stop(pid: int) -> None:
         os.waitpid(pid, 0)
     except OSError:
         pass
-
-
-class Background(Generic[T]):
-    """Steps started now in a worker, while this process goes on; results() waits for what they returned, in
-    order. Without fork, or if the worker fails, results() runs the steps here."""
-
-    def __init__(self, tasks: Sequence[Callable[[], T]]) -> None:
-        self._tasks = list(tasks)
-        self._child = _fork(self._tasks, range(len(self._tasks))) if hasattr(os, "fork") and self._tasks else None
-
-    def results(self) -> list[T]:
-        child, self._child = self._child, None
-        done: list[T] | None = _collect(child)
-        return done if done is not None else [task() for task in self._tasks]
-
-    def cancel(self) -> None:
-        """Stop the worker, if any (a build that failed): nothing is left running."""
-        child, self._child = self._child, None
-        if child is not None:
-            os.close(child[1])
-            _stop(child[0])
 
 
 class Stream(Generic[T]):
@@ -168,7 +152,7 @@ class Stream(Generic[T]):
                             break
                         answers.append(self._fn(*args))
                 with os.fdopen(back_w, "wb") as out:
-                    out.write(pickle.dumps(answers, protocol=pickle.HIGHEST_PROTOCOL))
+                    pickle.dump(answers, out, protocol=pickle.HIGHEST_PROTOCOL)
                 status = 0
             finally:
                 os._exit(status)
@@ -206,14 +190,7 @@ class Stream(Generic[T]):
         answers: list[T] = []
         if self._pid:
             pid, self._pid = self._pid, 0
-            with os.fdopen(self._back, "rb") as back:
-                data = back.read()
-            _, status = os.waitpid(pid, 0)
-            if status == 0:
-                try:
-                    answers = pickle.loads(data)
-                except (pickle.UnpicklingError, EOFError, ValueError):
-                    answers = []
+            answers = _receive(pid, self._back) or []
         items, self._items = self._items, []
         return answers[:len(items)] + [self._fn(*args) for args in items[len(answers):]]
 
@@ -225,6 +202,32 @@ class Stream(Generic[T]):
             pid, self._pid = self._pid, 0
             os.close(self._back)
             _stop(pid)
+
+
+def _send_all(tasks: Sequence[Callable[[], Any]], write: int) -> int:
+    """In a Feed's worker: run every task as fast as it can and send each result, in order, as soon as the
+    reader takes it. A thread writes, so the work never waits for the reader: results pile up here instead,
+    and the last ones are ready the moment they are asked for. 0 when all is sent."""
+    ready: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+    sent: list[bool] = []
+
+    def writer() -> None:
+        with os.fdopen(write, "wb", buffering=0) as out:
+            while (data := ready.get()) is not None:
+                view = memoryview(data)
+                while view:
+                    view = view[out.write(view) or 0:]
+        sent.append(True)
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    try:
+        for task in tasks:
+            ready.put(pickle.dumps(task(), protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        ready.put(None)
+        thread.join()
+    return 0 if sent else 1
 
 
 class Feed(Generic[T]):
@@ -258,11 +261,7 @@ class Feed(Generic[T]):
             try:
                 _forget_held()
                 os.close(read)
-                with os.fdopen(write, "wb", buffering=1 << 16) as out:
-                    for task in self._tasks:
-                        pickle.dump(task(), out, protocol=pickle.HIGHEST_PROTOCOL)
-                        out.flush()  # each result goes as soon as it is made
-                status = 0
+                status = _send_all(self._tasks, write)
             finally:
                 os._exit(status)
         os.close(write)

@@ -2,16 +2,16 @@
 at once, each page's Markdown when it is asked for, and the data files.
 
 With `workers` > 1 (parallel.py) the rendering runs alongside MkDocs, which converts pages on one core: a
-worker renders the pages in order while MkDocs converts the ones before them, and another makes the data
-files, which MkDocs copies only at the end. The result is the same, byte for byte, as rendering everything
-here first; a worker that fails costs only time."""
+worker renders the pages in order while MkDocs converts the ones before them, then makes the data files,
+which MkDocs copies only at the end. The result is the same, byte for byte, as rendering everything here
+first; a worker that fails costs only time."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Mapping
 
 from ..model import Explainer
-from ..parallel import Background, Feed
+from ..parallel import Feed
 from .meta import PageMeta
 from .pages import Options, Renderer, Task, data_makers
 
@@ -26,32 +26,32 @@ class Output:
         self.tasks: list[Task] = self._renderer.tasks()
         makers = data_makers(model, options, docs)
         self.data_paths = [path for path, _ in makers]
-        self._feed: Feed[str] | None = None
-        self._data: Background[bytes] | None = None
+        self._feed: Feed[str | bytes] | None = None
         self._markdown: list[str] = []
         self._made: list[bytes] = []
-        if workers > 1:
-            self._feed = Feed([task.markdown for task in self.tasks])
-            self._data = Background([make for _, make in makers])
+        if workers > 1:  # the pages, then the data files, in one worker: it has the time
+            self._feed = Feed([*(task.markdown for task in self.tasks), *(make for _, make in makers)])
         else:
             self._markdown = [task.markdown() for task in self.tasks]
             self._made = [make() for _, make in makers]
 
     def markdown(self, i: int) -> str:
         """The Markdown of page i (tasks[i]); with a worker, best asked for in page order."""
-        return self._feed.get(i) if self._feed is not None else self._markdown[i]
+        if self._feed is None:
+            return self._markdown[i]
+        text = self._feed.get(i)
+        assert isinstance(text, str)
+        return text
 
     def data(self) -> list[bytes]:
-        """The content of every data file, in the order of `data_paths`."""
-        if self._data is not None:
-            self._made, self._data = self._data.results(), None
+        """The content of every data file, in the order of `data_paths` (with a worker: once, after the pages)."""
+        if self._feed is not None and not self._made:
+            first = len(self.tasks)
+            self._made = [bytes(self._feed.get(first + j)) for j in range(len(self.data_paths))]
         return self._made
 
     def close(self) -> None:
         """Stop any worker still running and let the render-wide caches go."""
         if self._feed is not None:
             self._feed.close()
-        if self._data is not None:
-            self._data.cancel()
-            self._data = None
         self._renderer.env.globals.clear()  # they hold caches in a cycle: free them now, GC or not
