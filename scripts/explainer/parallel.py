@@ -43,29 +43,45 @@ def run_tasks(tasks: Sequence[Callable[[], T]], shares: Sequence[Sequence[int]])
     return results  # type: ignore[return-value]
 
 
-def _fork(tasks: Sequence[Callable[[], T]], share: Sequence[int]) -> tuple[int, int] | None:
-    """Start a worker on `share`; its pid and the pipe to read, or None if it could not start."""
+def _worker(body: Callable[[list[tuple[int, int]]], None], pipes: int = 1) -> tuple[int, list[tuple[int, int]]] | None:
+    """Fork a worker that runs `body` with `pipes` new pipes (read end, write end) and ends: exit status 0 if
+    `body` returned, 1 if it raised. The worker never returns here, never runs this process's exit handlers
+    or flushes its buffers; it first closes the ends of other streams (_HELD). Here: the worker's pid and
+    the pipes, or None if it could not start. Each side closes the ends it does not use."""
+    made: list[tuple[int, int]] = []
     try:
-        read, write = os.pipe()
-    except OSError:
-        return None
-    try:
+        for _ in range(pipes):
+            made.append(os.pipe())
         pid = os.fork()
     except OSError:
-        os.close(read)
-        os.close(write)
+        for ends in made:
+            for fd in ends:
+                os.close(fd)
         return None
-    if pid == 0:  # the worker: never returns, never runs the parent's exit handlers or flushes its buffers
+    if pid == 0:
         status = 1
         try:
             _forget_held()
-            os.close(read)
-            results = [tasks[i]() for i in share]
-            with os.fdopen(write, "wb", buffering=1 << 16) as out:
-                pickle.dump(results, out, protocol=pickle.HIGHEST_PROTOCOL)
+            body(made)
             status = 0
         finally:
             os._exit(status)
+    return pid, made
+
+
+def _fork(tasks: Sequence[Callable[[], T]], share: Sequence[int]) -> tuple[int, int] | None:
+    """Start a worker on `share`; its pid and the pipe to read, or None if it could not start."""
+    def body(pipes: list[tuple[int, int]]) -> None:
+        read, write = pipes[0]
+        os.close(read)
+        results = [tasks[i]() for i in share]
+        with os.fdopen(write, "wb", buffering=1 << 16) as out:
+            pickle.dump(results, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+    started = _worker(body)
+    if started is None:
+        return None
+    pid, [(read, write)] = started
     os.close(write)
     return pid, read
 
@@ -108,6 +124,14 @@ def _stop(pid: int) -> None:
         pass
 
 
+def _widen(fd: int) -> None:
+    """Let the pipe of `fd` hold up to 1 MiB (Linux; elsewhere, or if refused, it stays as it is)."""
+    try:
+        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+    except OSError:
+        pass
+
+
 class Stream(Generic[T]):
     """`fn` applied, in a worker, to each item sent, as the items come; results() gives what it returned for
     every item, in order. The worker reads as fast as items are sent and answers once, at the end, so this
@@ -124,46 +148,32 @@ class Stream(Generic[T]):
             self._start()
 
     def _start(self) -> None:
-        try:
-            items_r, items_w = os.pipe()
-            back_r, back_w = os.pipe()
-        except OSError:
+        def body(pipes: list[tuple[int, int]]) -> None:
+            (items_r, items_w), (back_r, back_w) = pipes
+            gc.freeze()  # this worker lives as long as the build: collect its garbage, never its inheritance
+            gc.enable()
+            os.close(items_w)
+            os.close(back_r)
+            answers = []
+            with os.fdopen(items_r, "rb", buffering=1 << 20) as items:
+                while True:
+                    try:
+                        args = pickle.load(items)
+                    except EOFError:
+                        break
+                    answers.append(self._fn(*args))
+            with os.fdopen(back_w, "wb") as out:
+                pickle.dump(answers, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+        started = _worker(body, pipes=2)
+        if started is None:
             return
-        try:
-            pid = os.fork()
-        except OSError:
-            for fd in (items_r, items_w, back_r, back_w):
-                os.close(fd)
-            return
-        if pid == 0:  # the worker: never returns
-            status = 1
-            try:
-                _forget_held()
-                gc.freeze()  # this worker lives as long as the build: collect its garbage, never its inheritance
-                gc.enable()
-                os.close(items_w)
-                os.close(back_r)
-                answers = []
-                with os.fdopen(items_r, "rb", buffering=1 << 20) as items:
-                    while True:
-                        try:
-                            args = pickle.load(items)
-                        except EOFError:
-                            break
-                        answers.append(self._fn(*args))
-                with os.fdopen(back_w, "wb") as out:
-                    pickle.dump(answers, out, protocol=pickle.HIGHEST_PROTOCOL)
-                status = 0
-            finally:
-                os._exit(status)
+        pid, [(items_r, items_w), (back_r, back_w)] = started
         os.close(items_r)
         os.close(back_w)
         _HELD.add(items_w)
         self._pid, self._back = pid, back_r
-        try:  # room for many items, so sending waits only when the worker falls far behind
-            fcntl.fcntl(items_w, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
-        except OSError:
-            pass
+        _widen(items_w)  # room for many items, so sending waits only when the worker falls far behind
         self._to = os.fdopen(items_w, "wb", buffering=0)
 
     def send(self, *args: Any) -> None:
@@ -232,9 +242,9 @@ def _send_all(tasks: Sequence[Callable[[], Any]], write: int) -> int:
 
 class Feed(Generic[T]):
     """Steps run in order in a worker, each result sent as soon as it is ready; get(i) waits for step i's.
-    The worker runs ahead of the reader by at most what the pipe holds, then waits for it: taking the
-    results in order, this process waits only when it asks faster than the worker works. A step whose
-    result the worker did not send (it failed, or there is no fork) is run here."""
+    The worker never waits for the reader (_send_all): taking the results in order, this process waits
+    only when it asks faster than the worker works. A step whose result the worker did not send (it
+    failed, or there is no fork) is run here."""
 
     def __init__(self, tasks: Sequence[Callable[[], T]]) -> None:
         self._tasks = list(tasks)
@@ -246,29 +256,18 @@ class Feed(Generic[T]):
             self._start()
 
     def _start(self) -> None:
-        try:
-            read, write = os.pipe()
-        except OSError:
-            return
-        try:
-            pid = os.fork()
-        except OSError:
+        def body(pipes: list[tuple[int, int]]) -> None:
+            read, write = pipes[0]
             os.close(read)
-            os.close(write)
+            if _send_all(self._tasks, write):
+                raise RuntimeError("the reader went away")
+
+        started = _worker(body)
+        if started is None:
             return
-        if pid == 0:  # the worker: never returns
-            status = 1
-            try:
-                _forget_held()
-                os.close(read)
-                status = _send_all(self._tasks, write)
-            finally:
-                os._exit(status)
+        pid, [(read, write)] = started
         os.close(write)
-        try:  # room for many results, so the worker can run well ahead
-            fcntl.fcntl(read, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
-        except OSError:
-            pass
+        _widen(read)  # room for many results, so the worker can run well ahead
         self._pid, self._from = pid, os.fdopen(read, "rb", buffering=1 << 16)
 
     def get(self, i: int) -> T:
