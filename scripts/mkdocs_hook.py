@@ -40,7 +40,6 @@ log = logging.getLogger("mkdocs.plugins.explainer")
 THEME_DIR = Path(__file__).parent / "mkdocs_theme"
 _cache = FileCache()
 _output: list[Output] = []  # this build's pages and data files (the last good build's, in `mkdocs serve`)
-_pages: dict[str, int] = {}  # generated page (docs path) -> its index in the output
 _meta: dict[str, PageMeta] = {}  # description and schema.org node per generated page
 _data_files: list[File | None] = []  # the data files given to MkDocs (None: a hand-made one won), filled at on_env
 _nav_titled: set[str] = set()  # pages whose title comes from the default nav
@@ -63,7 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         model = build_explainer(docs, shown_root=_shown(docs, config), cache=_cache, workers=workers)
     except ExplainerError as err:
-        if _command[0] != "serve" or not _pages:
+        if _command[0] != "serve" or not _output:
             raise Abort("\n" + err.report()) from None
         # `mkdocs serve` with a good build behind it: say what is wrong, keep serving the last good pages
         print(err.report() + "\nexplainer: still serving the last good version; fix the files above",
@@ -88,17 +87,10 @@ def _prepare(config: MkDocsConfig, docs: Path, model: Explainer, workers: int) -
     except AmbiguousAlias as err:
         raise Abort(f"\n{err}") from None
     _linker, _mentions = linker, Mentions(model, config.use_directory_urls)
-    for old in _output:
-        old.close()
-    _output[:] = [output := Output(model, options, _meta, docs, workers)]
-    _pages.clear()
-    _pages.update((task.src, i) for i, task in enumerate(output.tasks))
+    _output[:] = [output := Output(model, options, _meta, docs, workers)]  # on_config closed the last one
     if workers > 1:
         _links[:] = [Stream(linker.link_html)]
-    line = summary(model, len(output.tasks), time.perf_counter() - started)
-    if workers > 1:  # the time is that of the model only: the pages are still being rendered
-        line = line.replace(" pages in ", " pages (rendered by worker processes as MkDocs reads them), set up in ")
-    log.info(line)
+    log.info(summary(model, len(output.tasks), time.perf_counter() - started, in_workers=workers > 1))
 
 
 def _workers(docs: Path) -> int:
@@ -246,8 +238,7 @@ def _stop_jobs() -> None:
 
 
 def _task(src: str) -> Task | None:
-    i = _pages.get(src)
-    return _output[0].tasks[i] if i is not None and _output else None
+    return _output[0].task(src) if _output else None
 
 
 def _record(mentions: Mentions, page: Page, found: Any) -> None:
@@ -281,7 +272,7 @@ def _describe(page: Page, html: str, config: MkDocsConfig) -> None:
 def _default_nav(docs: Path) -> list[Any]:
     hand = sorted(p.name for p in docs.glob("*.md") if p.name != "index.md")
     nav: list[Any] = [{"Home": "index.md"}] if (docs / "index.md").exists() else []
-    nav += [{title: src} for title, src in DEFAULT_NAV if src in _pages or (docs / src).exists()]
+    nav += [{title: src} for title, src in DEFAULT_NAV if _task(src) is not None or (docs / src).exists()]
     taken = {src for _, src in DEFAULT_NAV}
     return nav + [p for p in hand if p not in taken]
 

@@ -14,10 +14,12 @@ from .problems import ExplainerError
 from .render.pages import Options, render_pages
 
 
-def summary(model: Explainer, pages: int, seconds: float) -> str:
+def summary(model: Explainer, pages: int, seconds: float, in_workers: bool = False) -> str:
+    """One line for the build log; `in_workers`: the pages are still being rendered, `seconds` is the set-up."""
     c = model.counts()
+    how = (" (rendered by worker processes as MkDocs reads them), set up in" if in_workers else " in")
     return (f"explainer: {c['events']} events, {c['actors']} actors, {c['places']} places, {c['terms']} terms, "
-            f"{c['sources']} sources -> {pages} pages in {seconds:.2f} s")
+            f"{c['sources']} sources -> {pages} pages{how} {seconds:.2f} s")
 
 
 def main(argv: list[str] | None = None) -> int:

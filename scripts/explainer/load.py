@@ -59,9 +59,9 @@ def load(docs: Path, shown_root: str = "docs", cache: FileCache | None = None, w
         folder = docs / kind.name
         if folder.is_dir():
             files += [(kind, path, f"{shown_root}/{kind.name}/{path.name}") for path in sorted(folder.iterdir())]
-    half = len(files) // 2 if workers > 1 else len(files)
-    parts = run_tasks([lambda: _load_files(files[:half], cache), lambda: _load_files(files[half:], cache)],
-                      [[0], [1]] if workers > 1 else [[0, 1]])
+    half = len(files) // 2
+    parts = (run_tasks([lambda: _load_files(files[:half], cache), lambda: _load_files(files[half:], cache)],
+                       [[0], [1]]) if workers > 1 else [_load_files(files, cache)])
     for part in parts:  # in file order: the first half, then the second
         for kind_name, records in part.records.items():
             out.records[kind_name].update(records)

@@ -59,4 +59,3 @@ def json_makers(model: Explainer, site: Site) -> dict[str, Callable[[], bytes]]:
         "sources.json": lambda: encode_json(envelope(site, "sources", [source_record(s, model, site)
                                                                        for s in model.sources.values()])),
     }
-

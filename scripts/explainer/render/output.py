@@ -24,6 +24,7 @@ class Output:
                  docs: Path | None = None, workers: int = 1) -> None:
         self._renderer = Renderer(model, options, meta)
         self.tasks: list[Task] = self._renderer.tasks()
+        self._index = {task.src: i for i, task in enumerate(self.tasks)}
         makers = data_makers(model, options, docs)
         self.data_paths = [path for path, _ in makers]
         self._feed: Feed[str | bytes] | None = None
@@ -34,6 +35,11 @@ class Output:
         else:
             self._markdown = [task.markdown() for task in self.tasks]
             self._made = [make() for _, make in makers]
+
+    def task(self, src: str) -> Task | None:
+        """The generated page at docs path `src`, if any."""
+        i = self._index.get(src)
+        return self.tasks[i] if i is not None else None
 
     def markdown(self, i: int) -> str:
         """The Markdown of page i (tasks[i]); with a worker, best asked for in page order."""

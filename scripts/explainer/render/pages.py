@@ -103,8 +103,8 @@ class Renderer:
 
     def tasks(self) -> list[Task]:
         """Every page, in page order, not yet rendered: what each task renders is computed when it runs, so
-        the list is quick to make and the tasks can be shared out between processes (output.py) or rendered
-        one by one while MkDocs converts the pages before them (the hook)."""
+        the list is quick to make, and a worker can render the pages one by one while MkDocs converts the
+        ones before them (output.py)."""
         m, task = self.model, self._task
         everything = list(m.events.values())
         parts = periods(everything) if len(everything) > INDEX_EVENTS else ()
@@ -257,4 +257,3 @@ def data_makers(model: Explainer, options: Options = Options(), docs: Path | Non
 def data_files(model: Explainer, options: Options = Options(), docs: Path | None = None) -> list[tuple[str, bytes]]:
     """Files other than pages, made now, as (site path, content)."""
     return [(path, make()) for path, make in data_makers(model, options, docs)]
-

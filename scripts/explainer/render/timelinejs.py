@@ -83,4 +83,3 @@ def timeline_makers(model: Explainer, site_name: str = "", site_url: str = "",
     made = [(json_path(tl.id), make(tl.title, tl.summary, [model.events[i] for i in tl.events], tl.eras))
             for tl in model.timelines.values()]
     return made + [(ALL, make(site_name or "Timeline", "", list(model.events.values())))]
-
