@@ -3,19 +3,21 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONPATH := $(CURDIR)/scripts
 export PYTHONDONTWRITEBYTECODE := 1
+PIP    := $(VENV)/bin/pip install --quiet --disable-pip-version-check
 
-.PHONY: site test check serve render clean bench screenshots new new-site schemas
+.PHONY: site test lint check serve render clean bench screenshots new new-site schemas
 
-$(VENV)/.site: requirements.txt
+# The exact pins of requirements.txt, then this package (the `explainer` plugin and command) in editable mode.
+$(VENV)/.site: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP) -r requirements.txt
+	$(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.test: $(VENV)/.site requirements-test.txt
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PIP) -r requirements-test.txt
 	touch $@
 
 ## site: build the explainer into site/ and its offline copy into dist/<slug>-offline/ and dist/<slug>-offline.zip
@@ -25,28 +27,35 @@ site: $(VENV)/.site
 
 ## check: validate docs/ only (no HTML); exit 1 with every problem listed
 check: $(VENV)/.site
-	@$(PY) -m explainer check docs
+	@$(VENV)/bin/explainer check docs
 
 ## serve: preview with live reload on every YAML or Markdown edit
 serve: $(VENV)/.site
 	$(VENV)/bin/mkdocs serve
 
 ## new: a new YAML file with every field of its kind: make new KIND=event ID=2020-11-26-what-happened [DOCS=docs]
-## (refuses a malformed id or one already taken)
+## (refuses a malformed id or one already taken; the same as `explainer new event 2020-11-26-what-happened`)
 new: $(VENV)/.site
-	@$(PY) scripts/new.py file --kind "$$KIND" --id "$$ID" --docs "$(or $(DOCS),docs)"
+	@$(VENV)/bin/explainer new "$$KIND" "$$ID" --docs "$(or $(DOCS),docs)"
 
 ## new-site: start a new explainer that builds at once: make new-site DIR=../my-explainer
 new-site: $(VENV)/.site
-	@$(PY) scripts/new.py site --dir "$$DIR"
+	@$(VENV)/bin/explainer new-site "$$DIR"
 
-## schemas: regenerate schemas/*.schema.json and .vscode/settings.json from the data contract
+## schemas: regenerate schemas/*.schema.json, .vscode/settings.json and the guide's table of error messages
 schemas: $(VENV)/.site
-	@$(PY) -m explainer.schemas
+	@$(VENV)/bin/explainer schemas schemas --vscode .vscode/settings.json --guide-messages
 
 ## render: write the generated Markdown pages to build/pages without MkDocs
 render: $(VENV)/.site
-	@$(PY) -m explainer render docs build/pages
+	@$(VENV)/bin/explainer render docs build/pages
+
+## lint: ruff (check and format), mypy (strict on the package) and the layer contracts (import-linter)
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check scripts tests
+	$(VENV)/bin/ruff format --check scripts/explainer
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 ## test: the whole test suite; the browser tests need chromium and Java (installed first if root on Debian)
 test: $(VENV)/.test

@@ -14,8 +14,6 @@ def project(tmp_path: Path) -> Path:
     """A writable copy of the small fixture explainer (mkdocs.yml and docs/)."""
     dest = tmp_path / "suez"
     shutil.copytree(FIXTURE, dest)
-    config = dest / "mkdocs.yml"
-    config.write_text(config.read_text().replace("../../../scripts/mkdocs_hook.py", str(ROOT / "scripts" / "mkdocs_hook.py")))
     return dest
 
 

@@ -13,7 +13,7 @@ PAYLOADS = (
     f'"><svg onload="window.{MARK}=1" id="{MARK}">',
     f"' onmouseover='window.{MARK}=1' x='",
     f"[click](javascript:window.{MARK}=1)",
-    f"[data](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0xPC9zY3JpcHQ+)",
+    "[data](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0xPC9zY3JpcHQ+)",
     f"![img](javascript:window.{MARK}=1)",
     f'<a href="javascript:window.{MARK}=1" id="{MARK}">x</a>',
     "{{ 7*7 }} {% raw %} {# c #}",

@@ -10,8 +10,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -72,8 +72,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
 
     project = tmp_path_factory.mktemp("serve") / "suez"
     shutil.copytree(FIXTURE, project)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("../../../scripts/mkdocs_hook.py", str(ROOT / "scripts" / "mkdocs_hook.py")))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

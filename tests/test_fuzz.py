@@ -8,9 +8,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import FIXTURE, ROOT
 from explainer.build import build_explainer
 from explainer.problems import ExplainerError
+from helpers import FIXTURE, ROOT
 
 FLAGSHIP = ROOT / "docs"
 SETTINGS = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture,

@@ -52,12 +52,11 @@ class Scan(HTMLParser):
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     import shutil
 
-    from helpers import FIXTURE, ROOT
+    from helpers import FIXTURE
 
     root = tmp_path_factory.mktemp("hostile") / "explainer"
     shutil.copytree(FIXTURE, root)
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace("../../../scripts/mkdocs_hook.py", str(ROOT / "scripts" / "mkdocs_hook.py")))
     fields = write_hostile(root / "docs")
     site = root / "site"
     assert build_site(config, site) == []

@@ -7,12 +7,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from helpers import FIXTURE, build_site
 from explainer.build import build_explainer
-from explainer.linker import AmbiguousAlias, Entity, Linker, Matcher
-from explainer.mentions import Mentions
+from explainer.linking.linker import Linker
+from explainer.linking.mentions import Mentions
+from explainer.linking.names import AmbiguousAlias, Entity, Matcher
+from helpers import FIXTURE, build_site
 
 HOME = "index.md"
 SUEZ = "../../places/suez/"  # from the page at events/x/

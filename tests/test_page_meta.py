@@ -4,12 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from explainer.build import build_explainer
-from explainer.render.meta import LIMIT, first_paragraph, json_ld, other_page_meta, page_meta, plain, shorten
-from explainer.render.pages import render_pages
+from explainer.generator import render_pages
+from explainer.prose import Prose
+from explainer.render.meta import first_paragraph, json_ld, other_page_meta, page_meta
+from explainer.text import LIMIT, shorten
 
 
 def test_plain_drops_markdown_and_keeps_raw_html_as_text() -> None:
-    assert plain("The *Ever Given* [runs aground](../places/x.md) & <b>stops</b>.") == \
+    assert Prose().plain("The *Ever Given* [runs aground](../places/x.md) & <b>stops</b>.") == \
         "The Ever Given runs aground & <b>stops</b>."
 
 

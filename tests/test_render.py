@@ -4,12 +4,10 @@ Regenerate the snapshot after an intended change: `.venv/bin/python -m pytest te
 (with PYTHONPATH=scripts, as `make test` sets), then review the diff of tests/golden/."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from helpers import FIXTURE, ROOT
 from explainer.build import build_explainer
-from explainer.render.markup import render_markdown
-from explainer.render.pages import Options, render_pages
+from explainer.generator import Options, render_pages
+from explainer.prose import Prose
+from helpers import FIXTURE, ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "suez"
 
@@ -43,29 +41,29 @@ def test_links_follow_url_style() -> None:
 
 
 def test_markdown_refuses_raw_html() -> None:
-    html = render_markdown('Hi <script>alert(1)</script> <b onclick="x">b</b> <!-- c -->')
+    html = Prose().html('Hi <script>alert(1)</script> <b onclick="x">b</b> <!-- c -->')
     assert "<script>" not in html and "<b" not in html and "&lt;script&gt;" in html
 
 
 def test_markdown_drops_dangerous_links() -> None:
-    html = render_markdown("[a](javascript:alert(1)) [b](data:text/html,x) [c](https://example.org) ![i](x.png)")
+    html = Prose().html("[a](javascript:alert(1)) [b](data:text/html,x) [c](https://example.org) ![i](x.png)")
     assert "javascript:" not in html and "data:" not in html
     assert '<a href="https://example.org" rel="noopener noreferrer">c</a>' in html
     assert "<img" not in html
 
 
 def test_markdown_headings_are_demoted() -> None:
-    assert render_markdown("# Big") == "<h3>Big</h3>"
+    assert Prose().html("# Big") == "<h3>Big</h3>"
 
 
 def test_markdown_links_to_pages_are_resolved() -> None:
-    html = render_markdown("[x](../actors/a.md#q)", resolve=lambda p: "RES/" + p)
+    html = Prose().html("[x](../actors/a.md#q)", resolve=lambda p: "RES/" + p)
     assert 'href="RES/../actors/a.md#q"' in html
 
 
 def test_inline_markdown_loses_its_paragraph() -> None:
-    assert render_markdown("*a*", inline=True) == "<em>a</em>"
+    assert Prose().html("*a*", inline=True) == "<em>a</em>"
 
 
 def test_control_characters_are_dropped() -> None:
-    assert render_markdown("a\x02wzxhzdk:0\x03b") == "<p>awzxhzdk:0b</p>"
+    assert Prose().html("a\x02wzxhzdk:0\x03b") == "<p>awzxhzdk:0b</p>"

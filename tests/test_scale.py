@@ -8,19 +8,20 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from bench.synth import generate
-from helpers import FIXTURE, ROOT, build_site
 from explainer import load
+from explainer import prose as prose_module
 from explainer.build import build_explainer
-from explainer.linker import Linker
+from explainer.generator import Options, render_pages
+from explainer.linking.linker import Linker
 from explainer.load import FileCache
-from explainer.render import markup, pages as pages_module
-from explainer.render.pages import Options, render_pages
+from explainer.render import pages as pages_module
 from explainer.render.paging import COMPACT_OVER, INDEX_EVENTS, PAGE_EVENTS, periods
+from helpers import FIXTURE, build_site
 
-HOOK = ROOT / "scripts" / "mkdocs_hook.py"
 TOKENS = ("a", "Щé", " ", ".", ",", "'", "“", "(", ")", "-", "–", "1", "*", "_", "`", "[", "]", "<", ">", "&", "#", "\\",
           "|", "\n", "\u00a0", "=")
 PROSE = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=12).map("".join)
@@ -29,7 +30,7 @@ PROSE = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=12).map("".join)
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("synthetic")
-    generate(root, 1000, HOOK)
+    generate(root, 1000)
     return root
 
 
@@ -49,12 +50,10 @@ def pages(synthetic: Path) -> dict[str, str]:
 @example("a\u00a0b", False)
 @example("a &amp; b", False)
 def test_plain_prose_shortcut_matches_the_full_renderer(text: str, inline: bool) -> None:
-    fast = markup.render_markdown(text, inline=inline)
-    markup.PLAIN, saved = re.compile(r"(?!)"), markup.PLAIN  # never matches: always the full path
-    try:
-        slow = markup.render_markdown(text, inline=inline)
-    finally:
-        markup.PLAIN = saved
+    fast = prose_module.Prose().html(text, inline=inline)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(prose_module, "PLAIN", re.compile(r"(?!)"))  # never matches: always the full path
+        slow = prose_module.Prose().html(text, inline=inline)
     assert fast == slow
 
 
@@ -100,7 +99,7 @@ def test_pages_with_very_many_events_list_them_compactly(synthetic: Path, monkey
 
 
 def test_event_pages_weigh_the_same_at_any_size(tmp_path: Path, pages: dict[str, str]) -> None:
-    generate(tmp_path, 100, HOOK)
+    generate(tmp_path, 100)
     small = {p.src: p.markdown for p in render_pages(build_explainer(tmp_path / "docs"))}
     ratio = len(pages["events/event-00000.md"]) / len(small["events/event-00000.md"])
     assert 0.9 <= ratio <= 1.1
@@ -141,13 +140,13 @@ def test_a_name_already_linked_on_the_page_is_not_linked_again_in_an_item() -> N
 
 def test_an_edit_rereads_only_that_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     reads: list[str] = []
-    original = load.read_yaml
+    original = load.parse_yaml
 
-    def counting(path: Path, shown: str) -> object:
-        reads.append(path.name)
-        return original(path, shown)
+    def counting(raw: bytes, shown: str) -> object:
+        reads.append(shown.rsplit("/", 1)[-1])
+        return original(raw, shown)
 
-    monkeypatch.setattr(load, "read_yaml", counting)
+    monkeypatch.setattr(load, "parse_yaml", counting)
     cache = FileCache()
     build_explainer(project / "docs", cache=cache)
     assert len(reads) > 10
@@ -165,7 +164,7 @@ def test_an_edit_rereads_only_that_file(project: Path, monkeypatch: pytest.Monke
 
 @pytest.mark.slow
 def test_ten_thousand_events_build_strictly(tmp_path: Path) -> None:
-    config = generate(tmp_path, 10_000, HOOK)
+    config = generate(tmp_path, 10_000)
     model = build_explainer(tmp_path / "docs")
     assert (len(model.events), len(model.actors), len(model.terms), len(model.places)) == (10_000, 1000, 500, 400)
     generated = render_pages(model, Options(site_name="x"))

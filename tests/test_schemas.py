@@ -11,14 +11,17 @@ import jsonschema
 import pytest
 import yaml
 
-from helpers import FIXTURE, ROOT
 from explainer.build import build_explainer
+from explainer.contract.examples import EXAMPLES
+from explainer.contract.jsonschema import file_name, kind_schema, schema_files, vscode_settings
+from explainer.contract.kinds import KINDS, Kind
+from explainer.contract.skeleton import skeleton
+from explainer.generator import render_pages
+from explainer.messages import message_rows
 from explainer.problems import ExplainerError
-from explainer.render.guide import EXAMPLES, contract, error_messages
-from explainer.render.pages import render_pages
-from explainer.schema import KINDS, Kind
-from explainer.schemas import REPO_SETTINGS, file_name, kind_schema, schema_files, vscode_settings
-from explainer.skeleton import skeleton
+from explainer.render.guide import contract, error_messages
+from explainer.scaffold import REPO_SETTINGS
+from helpers import FIXTURE, ROOT
 
 SCHEMAS = ROOT / "schemas"
 
@@ -135,6 +138,8 @@ def test_skeleton_takes_the_date_from_an_event_id() -> None:
 
 
 def test_error_catalogue_is_what_the_validator_prints() -> None:
+    """The guide's table (contract/messages.py, made by `make schemas`) is what the validator says today."""
+    assert [(e.message, e.wrote, e.meaning) for e in error_messages()] == message_rows(), "run `make schemas`"
     found = error_messages()
     assert len(found) == len(EXAMPLES)  # every broken example still produces a message
     for (name, _, meaning), e in zip(EXAMPLES, found):

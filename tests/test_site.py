@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from helpers import ROOT, build_site
 from explainer.build import build_explainer
+from helpers import ROOT, build_site
 
 
 class Links(HTMLParser):

@@ -11,14 +11,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from helpers import FIXTURE, ROOT, build_site
 from explainer.build import build_explainer
 from explainer.dates import PartialDate, parse_date
+from explainer.export.timelinejs import timelinejs
+from explainer.generator import data_files, render_pages
 from explainer.model import Citation, Era, Event
-from explainer.render.pages import data_files, render_pages
-from explainer.render.timeline import WIDTHS, close_up, overview
-from explainer.render.timeline_list import chronicle, date_parts
-from explainer.render.timelinejs import timelinejs
+from explainer.render.timeline.layout import WIDTHS, close_up, overview
+from explainer.render.timeline.listing import chronicle, date_parts
+from helpers import FIXTURE, build_site
 
 
 def d(text: str) -> PartialDate:
@@ -264,8 +264,6 @@ def suez_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("suez")
     shutil.copytree(FIXTURE, root / "suez")
     config = root / "suez" / "mkdocs.yml"
-    hook = str(ROOT / "scripts" / "mkdocs_hook.py")
-    config.write_text(config.read_text().replace("../../../scripts/mkdocs_hook.py", hook))
     assert build_site(config, root / "site") == []
     return root / "site"
 

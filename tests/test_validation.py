@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from corpus import CASES, EV, GOOD_EVENT
 from explainer.build import build_explainer
 from explainer.problems import ExplainerError
-
-from corpus import CASES, EV, GOOD_EVENT
 
 
 def problems(docs: Path) -> list[str]:

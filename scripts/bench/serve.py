@@ -26,8 +26,8 @@ def _get(url: str) -> str:
         return ""
 
 
-def reload_latency(root: Path, n_events: int, hook: Path, env: dict[str, str], edits: int = 3) -> float:
-    config = generate(root, n_events, hook)
+def reload_latency(root: Path, n_events: int, env: dict[str, str], edits: int = 3) -> float:
+    config = generate(root, n_events)
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/bench-{n_events}/events/event-00001/"

@@ -6,19 +6,16 @@ from pathlib import Path
 
 import yaml
 
-WORDS = ("ministry border protest note sanctions embassy envoy statement summit talks pressure crossing "
-         "election rally council agreement minister delegation treaty visit report claim response week "
-         "capital region checkpoint river bridge tension dispute trade transit officials neighbour").split()
+WORDS = ["ministry", "border", "protest", "note", "sanctions", "embassy", "envoy", "statement", "summit", "talks", "pressure", "crossing", "election", "rally", "council", "agreement", "minister", "delegation", "treaty", "visit", "report", "claim", "response", "week", "capital", "region", "checkpoint", "river", "bridge", "tension", "dispute", "trade", "transit", "officials", "neighbour"]
 CONFIG = """site_name: Synthetic explainer {n}
 site_url: https://example.org/bench-{n}/
 strict: true
 theme:
   name: material
   font: false
-hooks:
-  - {hook}
 plugins:  # a mapping, so the offline config's INHERIT adds to it
   search: {{}}
+  explainer: {{}}
 """
 OFFLINE = """INHERIT: mkdocs.yml
 use_directory_urls: false
@@ -39,7 +36,7 @@ def dump(path: Path, data: dict) -> None:  # type: ignore[type-arg]
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def generate(root: Path, n_events: int, hook: Path, seed: int = 1) -> Path:
+def generate(root: Path, n_events: int, seed: int = 1) -> Path:
     """Write mkdocs.yml, mkdocs.offline.yml and docs/ for an explainer of `n_events`; return mkdocs.yml's path."""
     # Each file draws from its own seeded stream, so event-00000 reads the same at every size.
     def rng_for(kind: str, i: int) -> random.Random:
@@ -88,6 +85,6 @@ def generate(root: Path, n_events: int, hook: Path, seed: int = 1) -> Path:
     dump(docs / "timelines" / "all.yml", {"title": "Everything", "from": "2000", "to": "2030"})
     (docs / "index.md").write_text(f"# Synthetic explainer\n\n{n_events} events about {sentence(rng, 10)}\n")
     config = root / "mkdocs.yml"
-    config.write_text(CONFIG.format(n=n_events, hook=hook), encoding="utf-8")
+    config.write_text(CONFIG.format(n=n_events), encoding="utf-8")
     (root / "mkdocs.offline.yml").write_text(OFFLINE, encoding="utf-8")  # the offline copy, as the flagship's
     return config

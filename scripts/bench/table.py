@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import os
 import platform
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 Row = Mapping[str, Any]
 COLUMNS = (  # heading, key, format

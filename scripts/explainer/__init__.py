@@ -1,4 +1,5 @@
 """The explainer core: load -> validate -> model -> render. Knows nothing of MkDocs."""
+
 from __future__ import annotations
 
 __all__ = ["__version__"]

@@ -1,4 +1,12 @@
-"""Command line: check an explainer's docs/ folder, or write its generated pages without MkDocs."""
+"""The `explainer` command: check an explainer's files, write its pages without MkDocs, start a new file or a
+new explainer, regenerate the schemas.
+
+    explainer check [DOCS]                 validate; print every problem, exit 1 if any
+    explainer render DOCS OUT              the generated Markdown pages, into OUT
+    explainer new KIND ID [--docs DOCS]    a new YAML file with every field of its kind
+    explainer new-site DIR                 a new explainer that builds at once (mkdocs build)
+    explainer schemas [DIR]                the JSON Schemas (and, in this repository, the guide's messages)"""
+
 from __future__ import annotations
 
 import argparse
@@ -9,21 +17,17 @@ import time
 from pathlib import Path
 
 from .build import build_explainer
-from .model import Explainer
+from .contract import KINDS
+from .generator import Options, render_pages, summary
+from .messages import MODULE, message_rows, module_text
 from .problems import ExplainerError
-from .render.pages import Options, render_pages
-
-
-def summary(model: Explainer, pages: int, seconds: float, in_workers: bool = False) -> str:
-    """One line for the build log; `in_workers`: the pages are still being rendered, `seconds` is the set-up."""
-    c = model.counts()
-    how = (" (rendered by worker processes as MkDocs reads them), set up in" if in_workers else " in")
-    return (f"explainer: {c['events']} events, {c['actors']} actors, {c['places']} places, {c['terms']} terms, "
-            f"{c['sources']} sources -> {pages} pages{how} {seconds:.2f} s")
+from .scaffold import Refused, new_file, new_site, write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="explainer", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="explainer", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate the YAML files; print every problem")
     check.add_argument("docs", type=Path, nargs="?", default=Path("docs"))
@@ -31,8 +35,29 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("docs", type=Path)
     render.add_argument("out", type=Path)
     render.add_argument("--no-directory-urls", action="store_true")
+    new = sub.add_parser("new", help="a new YAML file with every field of its kind")
+    new.add_argument("kind", help=", ".join(k.singular for k in KINDS))
+    new.add_argument("id", help="the new id: lowercase letters, digits and single hyphens")
+    new.add_argument("--docs", type=Path, default=Path("docs"))
+    site = sub.add_parser("new-site", help="a new explainer that builds at once")
+    site.add_argument("dir", type=Path)
+    schemas = sub.add_parser("schemas", help="write the JSON Schemas of the data contract")
+    schemas.add_argument("dir", type=Path, nargs="?", default=Path("schemas"))
+    schemas.add_argument("--vscode", type=Path, help="also write this repository's editor settings here")
+    schemas.add_argument(
+        "--guide-messages",
+        action="store_true",
+        help="also regenerate the editors' guide's table of error messages (in the package)",
+    )
     args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except Refused as err:
+        print(f"explainer {args.command}: {err}", file=sys.stderr)
+        return 1
 
+
+def _check_or_render(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         model = build_explainer(args.docs, shown_root=str(args.docs).rstrip("/") or ".")
@@ -54,3 +79,36 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(tmp, args.out)
     print(summary(model, len(pages), time.perf_counter() - started))
     return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    path = new_file(args.docs, args.kind, args.id)
+    print(f"explainer new: wrote {path}. Fill in the required fields, then run: explainer check {args.docs}")
+    return 0
+
+
+def _new_site(args: argparse.Namespace) -> int:
+    new_site(args.dir)
+    print(
+        f"explainer new-site: wrote {args.dir}/mkdocs.yml and {args.dir}/docs/. Preview it with:\n"
+        f"  cd {args.dir} && mkdocs serve"
+    )
+    return 0
+
+
+def _schemas(args: argparse.Namespace) -> int:
+    changed = write_schemas(args.dir, args.vscode)
+    print(f"explainer schemas: {len(KINDS)} files in {args.dir}, {len(changed)} changed")
+    if args.guide_messages:
+        MODULE.write_text(module_text(message_rows()), encoding="utf-8")
+        print(f"explainer schemas: wrote {MODULE}")
+    return 0
+
+
+COMMANDS = {
+    "check": _check_or_render,
+    "render": _check_or_render,
+    "new": _new,
+    "new-site": _new_site,
+    "schemas": _schemas,
+}

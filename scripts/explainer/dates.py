@@ -1,4 +1,5 @@
 """Partial dates (year, month or day precision): parsing, ordering and display."""
+
 from __future__ import annotations
 
 import calendar

@@ -1,9 +1,10 @@
 """The immutable model of an explainer: every reference resolved, backlinks computed."""
+
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 from .dates import PartialDate
 from .geo.geometry import Geometry
@@ -185,6 +186,9 @@ class Explainer:
     geometries: Mapping[str, Geometry]  # by file name in docs/maps/
     backlinks: Mapping[tuple[str, str], tuple[str, ...]]  # (kind, id) -> ids of events citing it
     cited_by: Mapping[str, tuple[tuple[str, str], ...]]  # source id -> (kind, id) of non-event entries citing it
+    files: Mapping[str, bytes] = field(
+        default_factory=lambda: MappingProxyType({})
+    )  # the YAML files as editors wrote them: "docs/events/x.yml" -> bytes
 
     def events_of(self, kind: str, id: str) -> tuple[Event, ...]:
         return tuple(self.events[e] for e in self.backlinks.get((kind, id), ()))
@@ -194,8 +198,12 @@ class Explainer:
 
     def counts(self) -> dict[str, int]:
         return {
-            "events": len(self.events), "actors": len(self.actors), "places": len(self.places),
-            "terms": len(self.terms), "sources": len(self.sources), "timelines": len(self.timelines),
+            "events": len(self.events),
+            "actors": len(self.actors),
+            "places": len(self.places),
+            "terms": len(self.terms),
+            "sources": len(self.sources),
+            "timelines": len(self.timelines),
         }
 
 

@@ -1,4 +1,5 @@
 """Located problems in an editor's files, reported all at once."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,7 +28,10 @@ class ExplainerError(Exception):
 
     def report(self) -> str:
         n = len(self.problems)
-        return "\n".join(str(p) for p in self.problems) + f"\nexplainer: {n} problem{'s' * (n != 1)} found; nothing was written"
+        return (
+            "\n".join(str(p) for p in self.problems)
+            + f"\nexplainer: {n} problem{'s' * (n != 1)} found; nothing was written"
+        )
 
 
 def describe(value: object) -> str:

@@ -6,17 +6,17 @@ from __future__ import annotations
 import copy
 import os
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 import pytest
+from browsing import LocalServer, Visit, open_page, run_axe
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, sync_playwright
-
-from browsing import LocalServer, Visit, open_page, run_axe
 from webcase import Builds, address, choose_pages
+
 from offline import make_offline
 
 ROOT = Path(__file__).resolve().parents[2]

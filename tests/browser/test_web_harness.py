@@ -6,9 +6,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
-
 from browsing import LocalServer, is_local, keyboard_problems, open_page, run_axe
+from playwright.sync_api import Browser
 from sitecheck import Site
 
 BAD_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad</title>

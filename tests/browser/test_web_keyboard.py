@@ -4,9 +4,8 @@ On a narrow screen the menu button opens the navigation drawer from the keyboard
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser
-
 from browsing import LocalServer, keyboard_problems, open_page
+from playwright.sync_api import Browser
 from webcase import CASES, Builds, address
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-
 from sitecheck import Parsed, html_files, parse
 from webcase import Builds
 

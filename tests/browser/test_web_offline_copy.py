@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
+from webcase import Builds
 
 from offline import OfflineError, check, lost_plugins, slug, write_zip
-from webcase import Builds
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,7 +45,7 @@ BAD = [("use_directory_urls", "use_directory_urls: true\n", "use_directory_urls"
 @pytest.mark.parametrize(("key", "bad", "complaint"), BAD, ids=[b[0] for b in BAD])
 def test_configs_that_would_break_from_disk_are_refused(project: Path, key: str, bad: str, complaint: str) -> None:
     site_config = project / "mkdocs.yml"
-    site_config.write_text(site_config.read_text().replace("plugins:\n  - search\n", "plugins:\n  search: {}\n"))
+    site_config.write_text(site_config.read_text().replace("plugins:\n  - search\n  - explainer\n", "plugins:\n  search: {}\n  explainer: {}\n"))
     offline_config = project / "mkdocs.offline.yml"
     offline_config.write_text("INHERIT: mkdocs.yml\n" + "".join(GOOD.values()))
     check(load_config(str(offline_config)))
@@ -57,9 +57,9 @@ def test_configs_that_would_break_from_disk_are_refused(project: Path, key: str,
 def test_plugins_of_the_site_are_not_lost_offline(project: Path) -> None:
     offline_config = project / "mkdocs.offline.yml"
     offline_config.write_text("INHERIT: mkdocs.yml\n" + "".join(GOOD.values()))
-    assert lost_plugins(offline_config, load_config(str(offline_config))) == ["material/search"]  # a list in mkdocs.yml
+    assert lost_plugins(offline_config, load_config(str(offline_config))) == ["explainer", "material/search"]  # a list in mkdocs.yml
     site_config = project / "mkdocs.yml"
-    site_config.write_text(site_config.read_text().replace("plugins:\n  - search\n", "plugins:\n  search: {}\n"))
+    site_config.write_text(site_config.read_text().replace("plugins:\n  - search\n  - explainer\n", "plugins:\n  search: {}\n  explainer: {}\n"))
     assert lost_plugins(offline_config, load_config(str(offline_config))) == []
 
 

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser
-
 from browsing import LocalServer, open_page
+from playwright.sync_api import Browser
 from webcase import Builds, address
 
 pytestmark = pytest.mark.browser

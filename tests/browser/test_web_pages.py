@@ -2,10 +2,9 @@
 error, asks no other host for anything, passes axe-core, and does not scroll sideways at 375 px."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
-
 from browsing import Visit
 from webcase import CASES, PAGE_TYPES, PENDING, Builds
 

@@ -7,9 +7,8 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
-
 from browsing import LocalServer, open_page
+from playwright.sync_api import Browser, Page
 from webcase import CASES, Builds, address
 
 pytestmark = pytest.mark.browser

@@ -9,14 +9,15 @@ import functools
 import http.server
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from threading import Thread
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
-from helpers import ROOT, build_site
 from explainer.build import build_explainer
+from helpers import ROOT, build_site
 
 MODEL = build_explainer(ROOT / "docs")
 NAMES = [(f"actors/{a.id}/", n) for a in MODEL.actors.values() for n in (a.name, *a.aliases)] + \

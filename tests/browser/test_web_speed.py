@@ -1,14 +1,13 @@
 """What the first paint waits for (Lighthouse's performance score hangs on it): the page and its style sheets,
 nothing else. Every script file is deferred, and Material's search index (a few hundred KB) is requested only
-once the page has loaded (scripts/mkdocs_theme/main.html). Search itself is tested in test_web_search.py."""
+once the page has loaded (scripts/explainer/theme/main.html). Search itself is tested in test_web_search.py."""
 from __future__ import annotations
 
 import re
 
 import pytest
-from playwright.sync_api import Browser
-
 from browsing import LocalServer, open_page
+from playwright.sync_api import Browser
 from webcase import Builds, address
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,7 @@ import material
 import pytest
 
 MATERIAL = Path(material.__file__).parent / "templates"
-OURS = Path(__file__).resolve().parents[2] / "scripts" / "mkdocs_theme"
+OURS = Path(__file__).resolve().parents[2] / "scripts" / "explainer" / "theme"
 CHANGES: dict[str, list[tuple[str, str]]] = {
     "base.html": [(' id="__drawer" autocomplete="off">', ' id="__drawer">'),
                   (' id="__search" autocomplete="off">', ' id="__search">')],

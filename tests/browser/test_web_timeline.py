@@ -3,9 +3,8 @@ off, the overview drawing that fits the column at desktop and phone widths, and 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
-
 from browsing import LocalServer, open_page
+from playwright.sync_api import Browser, Page, expect
 from webcase import Builds
 
 pytestmark = pytest.mark.browser

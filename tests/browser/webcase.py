@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from browsing import LocalServer
-from explainer.render.urls import page_url
+
+from explainer.urls import page_url
 
 # Every page type the issue names, and where its page comes from ("*" in a folder: its largest page).
 PAGE_TYPES: dict[str, str] = {

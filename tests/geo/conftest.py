@@ -1,6 +1,7 @@
 """Shared fixtures for the map tests: the committed geometry and the flagship set of places."""
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT / "scripts") not in sys.path:  # the suite is run with PYTHONPATH=scripts; be forgiving
     sys.path.insert(0, str(ROOT / "scripts"))
 
-from explainer.geo.geometry import Geometry, load_geometry  # noqa: E402
+from explainer.geo.geometry import Geometry, parse_geometry  # noqa: E402
 from explainer.geo.svgmap import Marker  # noqa: E402
 
 GEOJSON = ROOT / "docs" / "maps" / "belarus-ukraine.geojson"
@@ -40,7 +41,7 @@ FLAGSHIP = [
 
 @pytest.fixture(scope="session")
 def geometry() -> Geometry:
-    return load_geometry(GEOJSON)
+    return parse_geometry(json.loads(GEOJSON.read_text(encoding="utf-8")), str(GEOJSON))
 
 
 @pytest.fixture(scope="session")

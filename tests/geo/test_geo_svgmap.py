@@ -134,7 +134,7 @@ def test_labels_do_not_overlap_in_any_size_variant(geometry: Geometry, flagship:
             furniture.append(layer.legend.box)
         for name, box in boxes:
             assert not any(box.overlaps(f) for f in furniture), name
-            assert 0 <= box.x0 and box.x1 <= layout.width and 0 <= box.y0 and box.y1 <= layout.map_height
+            assert box.x0 >= 0 and box.x1 <= layout.width and box.y0 >= 0 and box.y1 <= layout.map_height
     wide = layout.layers[0]
     assert len(wide.labels) >= 0.8 * len(markers)
 

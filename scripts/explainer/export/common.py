@@ -1,43 +1,14 @@
 """What every export format shares: the site's public address and JSON encoding."""
+
 from __future__ import annotations
 
 import json
-import os
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..model import Citation, Explainer
-from ..render.urls import page_url
+from ..urls import Site
 
 DATA = "data"  # folder of the downloads in the site
-
-
-@dataclass(frozen=True)
-class Site:
-    """The explainer as published: its name, public base URL (may be empty) and a fixed build time."""
-
-    name: str = ""
-    url: str = ""
-    epoch: int | None = None  # SOURCE_DATE_EPOCH: a reproducible timestamp, or None for dates from the data
-
-    def page(self, src: str) -> str:
-        """The public address of a generated page (MkDocs' default directory URLs), or '' without site_url."""
-        if not self.url:
-            return ""
-        # page_url gives a clean relative path ('events/x/'): appending it is what urljoin would do, faster
-        return (self.url if self.url.endswith("/") else self.url + "/") + page_url(src, True)
-
-    @property
-    def host(self) -> str:
-        """Host and path of the public site, for globally unique ids ('explainer' without site_url)."""
-        parts = urlsplit(self.url)
-        return (parts.netloc + parts.path.rstrip("/")) if parts.netloc else "explainer"
-
-
-def source_date_epoch() -> int | None:
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return int(value) if value.isdigit() else None
 
 
 def citations(items: tuple[Citation, ...]) -> list[dict[str, str]]:

@@ -1,4 +1,5 @@
 """events.csv: one row per event (RFC 4180, UTF-8, a header row); lists joined with '; '."""
+
 from __future__ import annotations
 
 import csv
@@ -6,10 +7,27 @@ import io
 
 from ..dates import format_range
 from ..model import Event, Explainer
-from .common import Site
+from ..urls import Site
 
-COLUMNS = ("id", "date", "end", "precision", "approximate", "date_label", "title", "summary", "body",
-           "actors", "actor_names", "places", "place_names", "terms", "tags", "sources", "page")
+COLUMNS = (
+    "id",
+    "date",
+    "end",
+    "precision",
+    "approximate",
+    "date_label",
+    "title",
+    "summary",
+    "body",
+    "actors",
+    "actor_names",
+    "places",
+    "place_names",
+    "terms",
+    "tags",
+    "sources",
+    "page",
+)
 JOIN = "; "
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run such a cell as a formula
 
@@ -21,14 +39,23 @@ def safe_cell(text: str) -> str:
 
 def row(e: Event, model: Explainer, site: Site) -> list[str]:
     values = {
-        "id": e.id, "date": e.date.iso(), "end": e.end.iso() if e.end else "", "precision": e.date.precision,
+        "id": e.id,
+        "date": e.date.iso(),
+        "end": e.end.iso() if e.end else "",
+        "precision": e.date.precision,
         "approximate": "true" if e.approximate else "false",
         "date_label": e.display_date or format_range(e.date, e.end, e.approximate),
-        "title": e.title, "summary": e.summary, "body": e.body,
-        "actors": JOIN.join(e.actors), "actor_names": JOIN.join(model.actors[a].name for a in e.actors),
-        "places": JOIN.join(e.places), "place_names": JOIN.join(model.places[p].name for p in e.places),
-        "terms": JOIN.join(e.terms), "tags": JOIN.join(e.tags),
-        "sources": JOIN.join(dict.fromkeys(c.source for c in e.citations)), "page": site.page(f"events/{e.id}.md"),
+        "title": e.title,
+        "summary": e.summary,
+        "body": e.body,
+        "actors": JOIN.join(e.actors),
+        "actor_names": JOIN.join(model.actors[a].name for a in e.actors),
+        "places": JOIN.join(e.places),
+        "place_names": JOIN.join(model.places[p].name for p in e.places),
+        "terms": JOIN.join(e.terms),
+        "tags": JOIN.join(e.tags),
+        "sources": JOIN.join(dict.fromkeys(c.source for c in e.citations)),
+        "page": site.page(f"events/{e.id}.md"),
     }
     return [safe_cell(values[c]) for c in COLUMNS]
 

@@ -1,10 +1,12 @@
 """places.geojson: every place as an RFC 7946 Point feature ([longitude, latitude], WGS84)."""
+
 from __future__ import annotations
 
 from typing import Any
 
 from ..model import Explainer, Place
-from .common import Site, citations, encode_json, events_citing
+from ..urls import Site
+from .common import citations, encode_json, events_citing
 
 
 def feature(p: Place, model: Explainer, site: Site) -> dict[str, Any]:
@@ -13,9 +15,16 @@ def feature(p: Place, model: Explainer, site: Site) -> dict[str, Any]:
         "id": p.id,
         "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
         "properties": {
-            "id": p.id, "page": site.page(f"places/{p.id}.md"), "name": p.name, "kind": p.kind,
-            "country": p.country, "approximate": p.approximate, "aliases": list(p.aliases), "summary": p.summary,
-            "sources": citations(p.citations), "events": events_citing(model, "places", p.id),
+            "id": p.id,
+            "page": site.page(f"places/{p.id}.md"),
+            "name": p.name,
+            "kind": p.kind,
+            "country": p.country,
+            "approximate": p.approximate,
+            "aliases": list(p.aliases),
+            "summary": p.summary,
+            "sources": citations(p.citations),
+            "events": events_citing(model, "places", p.id),
         },
     }
 

@@ -1,37 +1,27 @@
-"""events.ics: every event as an all-day (or multi-day) VEVENT, written by hand to RFC 5545.
+"""events.ics: every event as an all-day (or multi-day) VEVENT, written with the icalendar library (RFC 5545:
+escaping, folding at 75 octets, CRLF).
 
 Partial dates cover what they name: a month-precision date spans that month, a year the whole year.
 DTEND is exclusive (the day after the last day). UIDs are stable: <event id>@<site host and path>."""
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 
+import icalendar
+
 from ..dates import PartialDate, format_range
 from ..model import Event, Explainer
-from .common import Site
+from ..urls import Site
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def escape_text(text: str) -> str:
-    """A TEXT value: backslash, semicolon, comma and newline escaped; control characters dropped."""
-    text = CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def fold(line: str) -> bytes:
-    """A content line in UTF-8, split into lines of at most 75 octets (a continuation starts with a space),
-    never inside a character; each line ends with CRLF."""
-    data, parts, start, limit = line.encode("utf-8"), [], 0, 75
-    while len(data) - start > limit:
-        cut = start + limit
-        while data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
-            cut -= 1
-        parts.append(data[start:cut])
-        start, limit = cut, 74
-    parts.append(data[start:])
-    return b"\r\n ".join(parts) + b"\r\n"
+def text(value: str) -> str:
+    """A TEXT value as editors wrote it, line ends unified and control characters dropped (the library
+    escapes backslash, semicolon, comma and newline)."""
+    return CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def first_day(d: PartialDate) -> dt.date:
@@ -42,10 +32,10 @@ def day_after(d: PartialDate) -> dt.date:
     return dt.date(*d.last_day()) + dt.timedelta(days=1)
 
 
-def stamp(e: Event, site: Site) -> str:
+def stamp(e: Event, site: Site) -> dt.datetime:
     if site.epoch is not None:
-        return dt.datetime.fromtimestamp(site.epoch, dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    return first_day(e.date).strftime("%Y%m%dT000000Z")
+        return dt.datetime.fromtimestamp(site.epoch, dt.UTC)
+    return dt.datetime.combine(first_day(e.date), dt.time(), dt.UTC)
 
 
 def description(e: Event, model: Explainer, url: str) -> str:
@@ -60,34 +50,35 @@ def description(e: Event, model: Explainer, url: str) -> str:
     return "\n\n".join(parts)
 
 
-def vevent(e: Event, model: Explainer, site: Site) -> list[str]:
+def vevent(e: Event, model: Explainer, site: Site) -> icalendar.Event:
     url = site.page(f"events/{e.id}.md")
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{escape_text(e.id)}@{escape_text(site.host)}",
-        f"DTSTAMP:{stamp(e, site)}",
-        f"DTSTART;VALUE=DATE:{first_day(e.date):%Y%m%d}",
-        f"DTEND;VALUE=DATE:{day_after(e.end or e.date):%Y%m%d}",
-        f"SUMMARY:{escape_text(e.title)}",
-        f"DESCRIPTION:{escape_text(description(e, model, url))}",
-        "TRANSP:TRANSPARENT",
-    ]
+    event = icalendar.Event()
+    event.add("uid", text(f"{e.id}@{site.host}"))
+    event.add("dtstamp", stamp(e, site))
+    event.add("dtstart", first_day(e.date))
+    event.add("dtend", day_after(e.end or e.date))
+    event.add("summary", text(e.title))
+    event.add("description", text(description(e, model, url)))
+    event.add("transp", "TRANSPARENT")
     if e.places:
-        lines.append("LOCATION:" + escape_text("; ".join(model.places[p].name for p in e.places)))
+        event.add("location", text("; ".join(model.places[p].name for p in e.places)))
         first = model.places[e.places[0]]
-        lines.append(f"GEO:{first.lat:.6f};{first.lon:.6f}")
+        event.add("geo", (first.lat, first.lon))
     if e.tags:
-        lines.append("CATEGORIES:" + ",".join(escape_text(t) for t in e.tags))
+        event.add("categories", [text(t) for t in e.tags])
     if url:
-        lines.append(f"URL:{url}")
-    return lines + ["END:VEVENT"]
+        event.add("url", url)
+    return event
 
 
 def events_ics(model: Explainer, site: Site) -> bytes:
-    name = escape_text(site.name or "Explainer")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//Explainer microsite generator//{name}//EN",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{name}"]
+    name = text(site.name or "Explainer")
+    cal = icalendar.Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", f"-//Explainer microsite generator//{name}//EN")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
     for e in model.events.values():
-        lines += vevent(e, model, site)
-    lines.append("END:VCALENDAR")
-    return b"".join(fold(line) for line in lines)
+        cal.add_component(vevent(e, model, site))
+    return bytes(cal.to_ical(sorted=False))

@@ -1,4 +1,5 @@
 """The furniture of a map for one size variant: legend, scale bar, credit line, country names."""
+
 from __future__ import annotations
 
 import math
@@ -127,8 +128,13 @@ def legend_below(entries: Sequence[tuple[str, str, str]], width: float, top: flo
     return Legend(Box(x0, top, x1, top + 2 * pad + row * (line + 1)), tuple(rows))
 
 
-def choose_legend(entries: Sequence[tuple[str, str, str]], areas: Sequence[tuple[str, Box]],
-                  markers: Sequence[Box], names: Sequence[Box], scale: float) -> tuple[int, Legend] | None:
+def choose_legend(
+    entries: Sequence[tuple[str, str, str]],
+    areas: Sequence[tuple[str, Box]],
+    markers: Sequence[Box],
+    names: Sequence[Box],
+    scale: float,
+) -> tuple[int, Legend] | None:
     """The corner where the legend hides the fewest markers (10 points each), then country names."""
     if not entries:
         return None
@@ -150,7 +156,7 @@ def _offsets(step: float, rings: int = 3) -> list[Point]:
 
 
 def _inside(box: Box, polygons: Sequence[Sequence[Sequence[Point]]]) -> bool:
-    xm, ym = (box.x0 + box.x1) / 2.0, (box.y0 + box.y1) / 2.0
+    xm = (box.x0 + box.x1) / 2.0
     probes = [(box.x0, box.y0), (box.x1, box.y0), (box.x0, box.y1), (box.x1, box.y1), (xm, box.y0), (xm, box.y1)]
     return all(any(polygon_contains(p, x, y) for p in polygons) for x, y in probes)
 
@@ -158,8 +164,9 @@ def _inside(box: Box, polygons: Sequence[Sequence[Sequence[Point]]]) -> bool:
 def _name_text(spot: NameSpot, scale: float, dx: float = 0.0, dy: float = 0.0) -> Text:
     size = (theme.FOCUS_COUNTRY_FONT if spot.role == "focus" else theme.COUNTRY_FONT) * scale
     baseline = spot.at[1] + (ASCENT - DESCENT) / 2.0 * size
-    return _text(spot.at[0] + dx, baseline + dy, spot.name.upper(), "middle", size,
-                 theme.NAME_SPACING + theme.BOLD_EXTRA)
+    return _text(
+        spot.at[0] + dx, baseline + dy, spot.name.upper(), "middle", size, theme.NAME_SPACING + theme.BOLD_EXTRA
+    )
 
 
 def name_box(spot: NameSpot, scale: float) -> Box:
@@ -167,8 +174,9 @@ def name_box(spot: NameSpot, scale: float) -> Box:
     return _name_text(spot, scale).box
 
 
-def country_labels(spots: Sequence[NameSpot], bounds: Box, obstacles: Sequence[Box],
-                   scale: float) -> tuple[CountryLabel, ...]:
+def country_labels(
+    spots: Sequence[NameSpot], bounds: Box, obstacles: Sequence[Box], scale: float
+) -> tuple[CountryLabel, ...]:
     """Names at each country's label point, nudged until they sit inside it and clear of obstacles."""
     taken = list(obstacles)
     placed: list[CountryLabel] = []
@@ -176,8 +184,11 @@ def country_labels(spots: Sequence[NameSpot], bounds: Box, obstacles: Sequence[B
         step = (theme.FOCUS_COUNTRY_FONT if spot.role == "focus" else theme.COUNTRY_FONT) * scale
         for dx, dy in _offsets(step):
             label = _name_text(spot, scale, dx, dy)
-            if label.box.within(bounds) and _inside(label.box, spot.polygons) and not any(
-                    label.box.overlaps(o) for o in taken):
+            if (
+                label.box.within(bounds)
+                and _inside(label.box, spot.polygons)
+                and not any(label.box.overlaps(o) for o in taken)
+            ):
                 placed.append(CountryLabel(spot.iso, spot.role, label))
                 taken.append(label.box)
                 break

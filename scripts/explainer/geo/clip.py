@@ -4,6 +4,7 @@ Works on any planar coordinates: lon/lat at data-prep time, SVG units at render 
 cut in several pieces comes back as one ring joined by zero-width edges along the rectangle's
 side; filled, it draws the same, and the joins lie on the (padded) clip edge.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

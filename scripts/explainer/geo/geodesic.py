@@ -1,9 +1,10 @@
 """Lengths on the WGS84 ellipsoid (geographiclib)."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from geographiclib.geodesic import Geodesic  # type: ignore[import-untyped]
+from geographiclib.geodesic import Geodesic
 
 
 def line_length_km(coords: Sequence[tuple[float, float]]) -> float:

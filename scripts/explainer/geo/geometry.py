@@ -1,10 +1,9 @@
-"""The map geometry the site draws: countries and borders read from the committed GeoJSON."""
+"""The map geometry the site draws: countries and borders, from the committed GeoJSON (read by load)."""
+
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 Point = tuple[float, float]  # (lon, lat), RFC 7946 order
@@ -56,7 +55,7 @@ def _point(raw: Sequence[Any]) -> Point:
     return float(raw[0]), float(raw[1])
 
 
-def _frame(raw: Any, path: Path, field: str) -> Frame:
+def _frame(raw: Any, path: str, field: str) -> Frame:
     if not isinstance(raw, list) or len(raw) != 4:
         raise GeometryError(f"{path}: {field}: expected [west, south, east, north], found {raw!r}")
     west, south, east, north = (float(v) for v in raw)
@@ -71,10 +70,9 @@ def _polygons(geometry: Mapping[str, Any]) -> tuple[Polygon, ...]:
     return tuple(tuple(tuple(_point(p) for p in ring) for ring in polygon) for polygon in raw)
 
 
-def load_geometry(path: Path) -> Geometry:
-    """Read the GeoJSON FeatureCollection written by scripts/prep_geometry.py."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    if data.get("type") != "FeatureCollection":
+def parse_geometry(data: Any, path: str) -> Geometry:
+    """The GeoJSON FeatureCollection written by scripts/prep_geometry.py, as parsed JSON (`path` for messages)."""
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise GeometryError(f"{path}: expected a GeoJSON FeatureCollection")
     countries: list[Country] = []
     borders: list[Border] = []
@@ -83,24 +81,40 @@ def load_geometry(path: Path) -> Geometry:
         try:
             if props.get("kind") == "country":
                 label = props.get("label")
-                countries.append(Country(iso=str(props["iso"]), name=str(props["name"]),
-                                         role=str(props.get("role", "neighbour")),
-                                         polygons=_polygons(feature["geometry"]),
-                                         label=_point(label) if label else None))
+                countries.append(
+                    Country(
+                        iso=str(props["iso"]),
+                        name=str(props["name"]),
+                        role=str(props.get("role", "neighbour")),
+                        polygons=_polygons(feature["geometry"]),
+                        label=_point(label) if label else None,
+                    )
+                )
             elif props.get("kind") == "border":
                 geometry = feature["geometry"]
                 if geometry["type"] != "LineString":
                     raise GeometryError(f"border geometry must be a LineString, found {geometry['type']}")
-                borders.append(Border(id=str(props["id"]), name=str(props.get("name", props["id"])),
-                                      between=tuple(str(v) for v in props.get("between", [])),
-                                      coords=tuple(_point(p) for p in geometry["coordinates"])))
+                borders.append(
+                    Border(
+                        id=str(props["id"]),
+                        name=str(props.get("name", props["id"])),
+                        between=tuple(str(v) for v in props.get("between", [])),
+                        coords=tuple(_point(p) for p in geometry["coordinates"]),
+                    )
+                )
         except (KeyError, TypeError, IndexError) as error:
             raise GeometryError(f"{path}: feature {index}: missing or malformed {error}") from None
     bbox = _frame(data.get("bbox") or _bbox(countries, borders), path, "bbox")
     frame = _frame(data["frame"], path, "frame") if "frame" in data else bbox
-    return Geometry(countries=tuple(countries), borders=tuple(borders), bbox=bbox, frame=frame,
-                    source=str(data.get("source", "")), licence=str(data.get("licence", "")),
-                    credit=str(data.get("credit", "")))
+    return Geometry(
+        countries=tuple(countries),
+        borders=tuple(borders),
+        bbox=bbox,
+        frame=frame,
+        source=str(data.get("source", "")),
+        licence=str(data.get("licence", "")),
+        credit=str(data.get("credit", "")),
+    )
 
 
 def _bbox(countries: Sequence[Country], borders: Sequence[Border]) -> list[float]:
@@ -108,8 +122,7 @@ def _bbox(countries: Sequence[Country], borders: Sequence[Border]) -> list[float
     points += [p for b in borders for p in b.coords]
     if not points:
         return [-180.0, -90.0, 180.0, 90.0]
-    return [min(p[0] for p in points), min(p[1] for p in points),
-            max(p[0] for p in points), max(p[1] for p in points)]
+    return [min(p[0] for p in points), min(p[1] for p in points), max(p[0] for p in points), max(p[1] for p in points)]
 
 
 def ring_contains(ring: Sequence[Point], x: float, y: float) -> bool:

@@ -5,6 +5,7 @@ DejaVu Sans widths (a wide, common fallback font, so the estimate errs on the la
 multiplied by the font size. Each label tries positions around its marker at growing gaps, then
 positions a little farther out joined by a short leader line, and is dropped when none is free.
 """
+
 from __future__ import annotations
 
 import math
@@ -15,15 +16,85 @@ ASCENT, DESCENT = 0.85, 0.3  # box above and below the baseline, as fractions of
 HALO = 1.5  # the white outline drawn around text, in SVG units
 DEFAULT_ADVANCE = 0.66  # characters not in the table (Cyrillic, accented capitals, symbols)
 _ADVANCES = {
-    **dict(zip("abcdefghijklmnopqrstuvwxyz", (
-        .613, .635, .55, .635, .615, .352, .635, .634, .278, .278, .579, .278, .974, .634, .612, .635,
-        .635, .411, .521, .392, .634, .592, .818, .592, .592, .525))),
-    **dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
-        .684, .686, .698, .77, .632, .575, .775, .752, .295, .295, .656, .557, .863, .748, .787, .603,
-        .787, .695, .635, .611, .732, .684, .989, .685, .611, .685))),
-    **{d: .636 for d in "0123456789"},
-    " ": .318, "-": .361, "–": .5, "—": 1.0, ".": .318, ",": .318, "'": .275, "’": .318,
-    "(": .39, ")": .39, "/": .337, "&": .78,
+    **dict(
+        zip(
+            "abcdefghijklmnopqrstuvwxyz",
+            (
+                0.613,
+                0.635,
+                0.55,
+                0.635,
+                0.615,
+                0.352,
+                0.635,
+                0.634,
+                0.278,
+                0.278,
+                0.579,
+                0.278,
+                0.974,
+                0.634,
+                0.612,
+                0.635,
+                0.635,
+                0.411,
+                0.521,
+                0.392,
+                0.634,
+                0.592,
+                0.818,
+                0.592,
+                0.592,
+                0.525,
+            ),
+        )
+    ),
+    **dict(
+        zip(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            (
+                0.684,
+                0.686,
+                0.698,
+                0.77,
+                0.632,
+                0.575,
+                0.775,
+                0.752,
+                0.295,
+                0.295,
+                0.656,
+                0.557,
+                0.863,
+                0.748,
+                0.787,
+                0.603,
+                0.787,
+                0.695,
+                0.635,
+                0.611,
+                0.732,
+                0.684,
+                0.989,
+                0.685,
+                0.611,
+                0.685,
+            ),
+        )
+    ),
+    **dict.fromkeys("0123456789", 0.636),
+    " ": 0.318,
+    "-": 0.361,
+    "–": 0.5,
+    "—": 1.0,
+    ".": 0.318,
+    ",": 0.318,
+    "'": 0.275,
+    "’": 0.318,
+    "(": 0.39,
+    ")": 0.39,
+    "/": 0.337,
+    "&": 0.78,
 }
 
 
@@ -101,8 +172,9 @@ def _segment_boxes(x0: float, y0: float, x1: float, y1: float) -> list[Box]:
     return [Box.around(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps, 0.75) for i in range(steps + 1)]
 
 
-def place_labels(requests: Sequence[LabelRequest], *, font_size: float, bounds: Box,
-                 obstacles: Sequence[Box] = ()) -> tuple[Placement, ...]:
+def place_labels(
+    requests: Sequence[LabelRequest], *, font_size: float, bounds: Box, obstacles: Sequence[Box] = ()
+) -> tuple[Placement, ...]:
     """Place labels in the given order (most important first); the ones that cannot fit are left out."""
     symbols = [Box.around(r.x, r.y, r.radius) for r in requests]
     occupied = list(obstacles) + symbols

@@ -1,4 +1,5 @@
 """Everything a map shows, in SVG units: shapes, markers and, per size variant, the annotations."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -82,8 +83,7 @@ def symbol_radius(mark: PlaceMark, scale: float) -> float:
     return size + (3.0 * scale if mark.approximate else 0.0)
 
 
-def legend_entries(geometry: Geometry, marks: Sequence[PlaceMark],
-                   fills: dict[str, str]) -> list[tuple[str, str, str]]:
+def legend_entries(geometry: Geometry, marks: Sequence[PlaceMark], fills: dict[str, str]) -> list[tuple[str, str, str]]:
     entries = [("border", b.name, theme.BORDER) for b in geometry.borders]
     entries += [("focus", c.name, fills[c.iso]) for c in geometry.countries if c.role == "focus"]
     present = {m.kind for m in marks}
@@ -131,10 +131,13 @@ def _layer(scene: _Scene, variant: Variant) -> Layer:
     if scene.options.show_labels:
         views = scene.views
         order = sorted(range(len(views)), key=lambda i: (theme.LABEL_PRIORITY.get(views[i].mark.kind, 9), i))
-        requests = [LabelRequest(str(i), views[i].mark.name, views[i].x, views[i].y,
-                                 symbol_radius(views[i].mark, s)) for i in order]
-        labels = place_labels(requests, font_size=theme.LABEL_FONT * s, bounds=bounds,
-                              obstacles=fixed + [c.text.box for c in countries])
+        requests = [
+            LabelRequest(str(i), views[i].mark.name, views[i].x, views[i].y, symbol_radius(views[i].mark, s))
+            for i in order
+        ]
+        labels = place_labels(
+            requests, font_size=theme.LABEL_FONT * s, bounds=bounds, obstacles=fixed + [c.text.box for c in countries]
+        )
     return Layer(variant, legend, bar, credit, countries, labels, h + below)
 
 
@@ -155,25 +158,37 @@ def _base(geometry: Geometry, frame: Frame, width: int, tolerance: float) -> _Ba
     fills = {c.iso: theme.FOCUS_FILLS[i % len(theme.FOCUS_FILLS)] for i, c in enumerate(focus)}
     ordered = [c for c in geometry.countries if c.role != "focus"] + focus  # focus drawn on top
     projected = {c.iso: svg_polygons(viewport, c.polygons, tolerance=tolerance) for c in ordered}
-    shapes = tuple(Shape(c.iso, c.role, c.name, polygons_path(projected[c.iso]),
-                         fills.get(c.iso, theme.NEIGHBOUR_FILL)) for c in ordered if projected[c.iso])
-    borders = tuple(Shape(b.id, "border", b.name, line_path(viewport, b.coords, tolerance=tolerance),
-                          theme.BORDER) for b in geometry.borders)
+    shapes = tuple(
+        Shape(c.iso, c.role, c.name, polygons_path(projected[c.iso]), fills.get(c.iso, theme.NEIGHBOUR_FILL))
+        for c in ordered
+        if projected[c.iso]
+    )
+    borders = tuple(
+        Shape(b.id, "border", b.name, line_path(viewport, b.coords, tolerance=tolerance), theme.BORDER)
+        for b in geometry.borders
+    )
     return _Base(viewport, fills, projected, shapes, borders)
 
 
-def layout_map(geometry: Geometry, marks: Sequence[PlaceMark], frame: Frame, width: int,
-               options: Options) -> MapLayout:
+def layout_map(geometry: Geometry, marks: Sequence[PlaceMark], frame: Frame, width: int, options: Options) -> MapLayout:
     base = _base(geometry, frame, width, options.tolerance)
     viewport, projected = base.viewport, base.projected
     focus = [c for c in geometry.countries if c.role == "focus"]
     others = [c for c in geometry.countries if c.role != "focus"]
     wanted = {"all": ("focus", "neighbour"), "focus": ("focus",)}.get(options.names, ())
-    names = tuple(annotate.NameSpot(c.iso, c.role, c.name, viewport.to_svg(*c.label), projected[c.iso])
-                  for c in focus + others if c.label is not None and projected[c.iso] and c.role in wanted)
-    scene = _Scene(viewport.width, viewport.height, viewport.km_per_unit((frame[1] + frame[3]) / 2.0),
-                   tuple(MarkerView(m, *viewport.to_svg(m.lon, m.lat)) for m in marks), names,
-                   tuple(legend_entries(geometry, marks, base.fills)) if options.legend else (), options)
+    names = tuple(
+        annotate.NameSpot(c.iso, c.role, c.name, viewport.to_svg(*c.label), projected[c.iso])
+        for c in focus + others
+        if c.label is not None and projected[c.iso] and c.role in wanted
+    )
+    scene = _Scene(
+        viewport.width,
+        viewport.height,
+        viewport.km_per_unit((frame[1] + frame[3]) / 2.0),
+        tuple(MarkerView(m, *viewport.to_svg(m.lon, m.lat)) for m in marks),
+        names,
+        tuple(legend_entries(geometry, marks, base.fills)) if options.legend else (),
+        options,
+    )
     layers = tuple(_layer(scene, v) for v in options.variants or theme.variants_for(viewport.width))
-    return MapLayout(viewport.width, layers[0].height, base.shapes, base.borders, scene.views, layers,
-                     viewport.height)
+    return MapLayout(viewport.width, layers[0].height, base.shapes, base.borders, scene.views, layers, viewport.height)

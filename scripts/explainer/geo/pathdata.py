@@ -3,6 +3,7 @@
 Points are projected, clipped to the viewBox plus a margin, simplified below what the eye can see,
 rounded to 0.1 unit and written with relative commands.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -57,8 +58,9 @@ def view_rect(viewport: Viewport, margin: float) -> Rect:
     return -margin, -margin, viewport.width + margin, viewport.height + margin
 
 
-def svg_polygons(viewport: Viewport, polygons: Iterable[Sequence[Sequence[Point]]], *,
-                 tolerance: float, margin: float = 6.0) -> list[list[list[Point]]]:
+def svg_polygons(
+    viewport: Viewport, polygons: Iterable[Sequence[Sequence[Point]]], *, tolerance: float, margin: float = 6.0
+) -> list[list[list[Point]]]:
     """Polygons projected to SVG units, clipped to the viewBox plus a margin and simplified."""
     rect = view_rect(viewport, margin)
     out: list[list[list[Point]]] = []

@@ -3,6 +3,7 @@
 Projected units are kilometres on a sphere of the mean Earth radius; SVG units are the projected
 kilometres times a scale, with y pointing down.
 """
+
 from __future__ import annotations
 
 import math
@@ -48,8 +49,9 @@ class LambertConformalConic:
         """Standard parallels at 1/6 and 5/6 of the frame's latitude span, centred on the frame."""
         west, south, east, north = frame
         span = north - south
-        return cls(lon0=(west + east) / 2.0, lat0=(south + north) / 2.0,
-                   lat1=south + span / 6.0, lat2=south + 5.0 * span / 6.0)
+        return cls(
+            lon0=(west + east) / 2.0, lat0=(south + north) / 2.0, lat1=south + span / 6.0, lat2=south + 5.0 * span / 6.0
+        )
 
     def _rho(self, lat: float) -> float:
         return self.radius * self.f / float(_t(lat) ** self.n)

@@ -8,6 +8,7 @@ presentational, which hides the links from screen readers while they stay in the
 rule nested-interactive); "group" would do but the Nu checker allows only img, document and
 application on <svg>. A map without links (the locator) is role="img".
 """
+
 from __future__ import annotations
 
 import math
@@ -15,20 +16,26 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
 
-from ..templating import BYTECODE_CACHE
 from . import theme
 from .geodesic import line_length_km
-from .geometry import Frame, Geometry, load_geometry
+from .geometry import Frame, Geometry, parse_geometry
 from .layout import MapLayout, Options, PlaceMark, layout_map
 from .theme import Variant
 
-__all__ = ["Marker", "Geometry", "load_geometry", "render_map", "render_locator", "drawn_border_length_km",
-           "resolve_frame", "map_layout"]
+__all__ = [
+    "Marker",
+    "Geometry",
+    "parse_geometry",
+    "render_map",
+    "render_locator",
+    "drawn_border_length_km",
+    "resolve_frame",
+    "map_layout",
+]
 
 _PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
@@ -48,14 +55,19 @@ def _checked(marker: Marker) -> PlaceMark:
     if marker.kind not in theme.KINDS:
         kinds = ", ".join(theme.KINDS)
         raise ValueError(f"marker {marker.id!r}: kind must be one of {kinds}, found {marker.kind!r}")
-    if not (math.isfinite(marker.lat) and math.isfinite(marker.lon) and -90 <= marker.lat <= 90
-            and -180 <= marker.lon <= 180):
+    if not (
+        math.isfinite(marker.lat)
+        and math.isfinite(marker.lon)
+        and -90 <= marker.lat <= 90
+        and -180 <= marker.lon <= 180
+    ):
         raise ValueError(f"marker {marker.id!r}: lat/lon out of range: {marker.lat}, {marker.lon}")
     scheme = urlsplit(marker.href.strip()).scheme.lower()
     if scheme not in ("", "http", "https"):
         raise ValueError(f"marker {marker.id!r}: href scheme {scheme!r} refused (use a relative URL or http(s))")
-    return PlaceMark(marker.id, marker.name, marker.kind, marker.lat, marker.lon, marker.href.strip(),
-                     marker.approximate)
+    return PlaceMark(
+        marker.id, marker.name, marker.kind, marker.lat, marker.lon, marker.href.strip(), marker.approximate
+    )
 
 
 def _inside(frame: Frame, lon: float, lat: float) -> bool:
@@ -86,9 +98,13 @@ def _number(value: float) -> str:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-                             autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             undefined=jinja2.StrictUndefined, bytecode_cache=BYTECODE_CACHE)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("explainer.geo"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
     env.filters["n"] = _number
     return env
 
@@ -99,8 +115,15 @@ def _prefix(id_prefix: str) -> str:
     return id_prefix
 
 
-def map_layout(geometry: Geometry, markers: Sequence[Marker], *, frame: Frame | None = None, width: int = 800,
-               show_labels: bool = True, attribution: str = "Made with Natural Earth") -> MapLayout:
+def map_layout(
+    geometry: Geometry,
+    markers: Sequence[Marker],
+    *,
+    frame: Frame | None = None,
+    width: int = 800,
+    show_labels: bool = True,
+    attribution: str = "Made with Natural Earth",
+) -> MapLayout:
     """The layout render_map draws (exposed so tests and callers can inspect label boxes)."""
     marks = [_checked(m) for m in markers]
     ids = [m.id for m in marks]
@@ -110,21 +133,39 @@ def map_layout(geometry: Geometry, markers: Sequence[Marker], *, frame: Frame | 
     return layout_map(geometry, marks, resolve_frame(geometry, markers, frame), width, options)
 
 
-def render_map(geometry: Geometry, markers: Sequence[Marker], *, title: str, description: str,
-               frame: Frame | None = None, width: int = 800, id_prefix: str = "map", show_labels: bool = True,
-               attribution: str = "Made with Natural Earth") -> str:
+def render_map(
+    geometry: Geometry,
+    markers: Sequence[Marker],
+    *,
+    title: str,
+    description: str,
+    frame: Frame | None = None,
+    width: int = 800,
+    id_prefix: str = "map",
+    show_labels: bool = True,
+    attribution: str = "Made with Natural Earth",
+) -> str:
     """The full map: countries, highlighted borders, linked markers, labels, legend, scale, credit.
 
     Ids inside the SVG start with id_prefix: give each map on a page its own. The SVG carries
     larger label layouts for small screens, switched by CSS media queries in its <style>.
     """
     prefix = _prefix(id_prefix)
-    layout = map_layout(geometry, markers, frame=frame, width=width, show_labels=show_labels,
-                        attribution=attribution)
+    layout = map_layout(geometry, markers, frame=frame, width=width, show_labels=show_labels, attribution=attribution)
     linked = any(v.mark.href for v in layout.markers)
-    return _environment().get_template("map.svg.j2").render(
-        m=layout, p=prefix, title=title, description=description, role="document" if linked else "img",
-        locator=False, theme=theme)
+    return (
+        _environment()
+        .get_template("map.svg.j2")
+        .render(
+            m=layout,
+            p=prefix,
+            title=title,
+            description=description,
+            role="document" if linked else "img",
+            locator=False,
+            theme=theme,
+        )
+    )
 
 
 def render_locator(geometry: Geometry, marker: Marker, *, width: int = 240, id_prefix: str) -> str:
@@ -132,14 +173,30 @@ def render_locator(geometry: Geometry, marker: Marker, *, width: int = 240, id_p
     prefix = _prefix(id_prefix)
     mark = _checked(marker)
     here = PlaceMark(mark.id, mark.name, mark.kind, mark.lat, mark.lon, "", mark.approximate)
-    options = Options(show_labels=False, legend=False, scalebar=False, names="focus", text_scale=0.75,
-                      tolerance=0.5, variants=(Variant("w", 1.0, None),))
+    options = Options(
+        show_labels=False,
+        legend=False,
+        scalebar=False,
+        names="focus",
+        text_scale=0.75,
+        tolerance=0.5,
+        variants=(Variant("w", 1.0, None),),
+    )
     layout = layout_map(geometry, [here], resolve_frame(geometry, [marker]), width, options)
     where = "approximate location" if mark.approximate else "location"
-    return _environment().get_template("map.svg.j2").render(
-        m=layout, p=prefix, title=f"Locator map: {mark.name}",
-        description=f"The {where} of {mark.name} on a map of the area.", role="img",
-        locator=True, theme=theme)
+    return (
+        _environment()
+        .get_template("map.svg.j2")
+        .render(
+            m=layout,
+            p=prefix,
+            title=f"Locator map: {mark.name}",
+            description=f"The {where} of {mark.name} on a map of the area.",
+            role="img",
+            locator=True,
+            theme=theme,
+        )
+    )
 
 
 def drawn_border_length_km(geometry: Geometry, border_id: str) -> float:

@@ -4,6 +4,7 @@ Text is near-black on a white halo (contrast 15:1 or more whatever lies beneath)
 so the halo'd text reads on them too. The site's CSS may restyle the classes; these values are
 written as presentation attributes so the SVG also looks right unstyled.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

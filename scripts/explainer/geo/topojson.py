@@ -3,6 +3,7 @@
 Only what the data-prep script needs: arcs, and polygon features as arc references.
 A reference ``i >= 0`` is arc ``i`` as stored; ``~i`` (that is ``-i - 1``) is arc ``i`` reversed.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence

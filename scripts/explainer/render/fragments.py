@@ -4,17 +4,18 @@ An event appears on its actors', places', terms' and sources' pages and on the t
 (and its summary's Markdown) would otherwise be rendered on each. Links in generated pages climb to the
 site's root and go down again (`urls.via_root`), so a fragment depends only on the depth of the page
 that shows it: the cache key is (what, depth), and the work stays linear in the number of events."""
+
 from __future__ import annotations
 
 import posixpath
-from typing import Callable
+from collections.abc import Callable
 
 import jinja2
 from markupsafe import Markup
 
 from ..model import Era, Event, Explainer
-from .markup import render_markdown
-from .urls import via_root
+from ..prose import Prose
+from ..urls import via_root
 
 
 class Fragments:
@@ -22,6 +23,7 @@ class Fragments:
 
     def __init__(self, env: jinja2.Environment, model: Explainer, directory_urls: bool) -> None:
         self.model, self.directory_urls = model, directory_urls
+        self.prose = Prose()
         self._item = env.get_template("_event_item.j2")
         self._items: dict[tuple[str, str, bool, int | None, tuple[Era, ...]], Markup] = {}
         self._markdown: dict[tuple[str, str, str, bool], Markup] = {}
@@ -29,6 +31,7 @@ class Fragments:
     def link(self, prefix: str) -> Callable[..., str]:
         def link(to: str, anchor: str = "") -> str:
             return via_root(prefix, to, self.directory_urls, anchor)
+
         return link
 
     def markdown(self, text: str, yaml_path: str, prefix: str, inline: bool = False) -> Markup:
@@ -37,24 +40,35 @@ class Fragments:
         key = (text, folder, prefix, inline)
         hit = self._markdown.get(key)
         if hit is None:
+
             def resolve(target: str) -> str | None:
                 path = posixpath.normpath(posixpath.join(folder, target))
                 return None if path.startswith("..") else via_root(prefix, path, self.directory_urls)
-            hit = self._markdown[key] = render_markdown(text, resolve, inline)
+
+            hit = self._markdown[key] = self.prose.html(text, resolve, inline)
         return hit
 
     def md(self, prefix: str, default_path: str) -> Callable[..., Markup]:
         def md(text: str, yaml_path: str = default_path, inline: bool = False) -> Markup:
             return self.markdown(text, yaml_path, prefix, inline)
+
         return md
 
-    def event_item(self, e: Event, prefix: str, compact: bool = False, tone: int | None = None,
-                   starts: tuple[Era, ...] = ()) -> Markup:
+    def event_item(
+        self, e: Event, prefix: str, compact: bool = False, tone: int | None = None, starts: tuple[Era, ...] = ()
+    ) -> Markup:
         """The <li> of an event in a list: date, title, and unless `compact`, its summary, actors, places."""
         key = (e.id, prefix, compact, tone, tuple(starts))
         hit = self._items.get(key)
         if hit is None:
-            html = self._item.render(e=e, compact=compact, tone=tone, starts=starts, m=self.model,
-                                     link=self.link(prefix), md=self.md(prefix, e.path))
+            html = self._item.render(
+                e=e,
+                compact=compact,
+                tone=tone,
+                starts=starts,
+                m=self.model,
+                link=self.link(prefix),
+                md=self.md(prefix, e.path),
+            )
             hit = self._items[key] = Markup(html)
         return hit

@@ -3,24 +3,29 @@
 `page_meta(model)` covers every generated page, keyed by docs path like the pages themselves;
 `other_page_meta` covers hand-written pages. Nodes carry no address: `json_ld(node, url)` adds it,
 since only the site layer knows where a page will live. No MkDocs here."""
+
 from __future__ import annotations
 
-import html
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
-
-import nh3
+from typing import Any
 
 from ..dates import format_range
 from ..model import Actor, Event, Explainer, Place, Source, Term, Timeline
-from .markup import clean_text, render_markdown
+from ..prose import Prose, html_text
+from ..text import count, shorten
 
-LIMIT = 160  # characters: what result pages and link previews show before they cut
+Plain = Callable[[str], str]  # an editor's Markdown as one shortened line of plain text
 SOURCE_TYPES = {"article": "Article", "dataset": "Dataset", "document": "DigitalDocument"}
 INDEX_PAGES = {  # docs path -> (title, "CollectionPage" or another schema.org type)
-    "timeline.md": "Timeline", "events.md": "Events", "actors.md": "Actors", "places.md": "Places",
-    "glossary.md": "Glossary", "sources.md": "Sources", "map.md": "Map",
+    "timeline.md": "Timeline",
+    "events.md": "Events",
+    "actors.md": "Actors",
+    "places.md": "Places",
+    "glossary.md": "Glossary",
+    "sources.md": "Sources",
+    "map.md": "Map",
 }
 
 
@@ -30,30 +35,10 @@ class PageMeta:
     node: Mapping[str, Any] = field(default_factory=dict)  # schema.org JSON-LD, without @context and url
 
 
-def plain(markdown_text: str, limit: int = LIMIT) -> str:
-    """An editor's Markdown as one line of plain text, cut at a word boundary with an ellipsis."""
-    marked_up = render_markdown(markdown_text) if markdown_text else ""
-    text = html.unescape(nh3.clean(str(marked_up), tags=set()))
-    return shorten(text, limit)
-
-
-def shorten(text: str, limit: int = LIMIT) -> str:
-    text = re.sub(r"\s+", " ", clean_text(text)).strip()
-    if len(text) <= limit:
-        return text
-    ends = [m.end() for m in re.finditer(r"[.!?](?= )", text[:limit])]
-    if ends and ends[-1] >= limit // 3:  # whole sentences read better than a cut one
-        return text[: ends[-1]]
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2:]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:.–—-") + "…"
-
-
 def first_paragraph(page_html: str) -> str:
     """The first paragraph of a rendered page as plain text: a hand-written page's description."""
     found = re.search(r"<p\b[^>]*>(.*?)</p>", page_html, re.S)
-    return shorten(html.unescape(nh3.clean(found[1], tags=set()))) if found else ""
+    return shorten(html_text(found[1])) if found else ""
 
 
 def json_ld(node: Mapping[str, Any], url: str) -> dict[str, Any]:
@@ -66,20 +51,25 @@ def json_ld(node: Mapping[str, Any], url: str) -> dict[str, Any]:
 
 def page_meta(model: Explainer, site_name: str = "") -> dict[str, PageMeta]:
     """Description and schema.org node of every generated page, keyed by docs path."""
+    prose = Prose()
+
+    def plain(text: str) -> str:
+        return shorten(prose.plain(text)) if text else ""
+
     out: dict[str, PageMeta] = {}
     for e in model.events.values():
-        out[f"events/{e.id}.md"] = _event(e, model)
+        out[f"events/{e.id}.md"] = _event(e, model, plain)
     for a in model.actors.values():
-        out[f"actors/{a.id}.md"] = _actor(a, len(model.events_of("actors", a.id)))
+        out[f"actors/{a.id}.md"] = _actor(a, len(model.events_of("actors", a.id)), plain)
     for p in model.places.values():
-        out[f"places/{p.id}.md"] = _place(p, len(model.events_of("places", p.id)))
+        out[f"places/{p.id}.md"] = _place(p, len(model.events_of("places", p.id)), plain)
     glossary = {"@type": "DefinedTermSet", "name": shorten(f"{site_name}: glossary" if site_name else "Glossary")}
     for t in model.terms.values():
         out[f"glossary/{t.id}.md"] = _term(t, glossary)
     for s in model.sources.values():
         out[f"sources/{s.id}.md"] = _source(s, len(model.events_of("sources", s.id)))
     for tl in model.timelines.values():
-        out[f"timelines/{tl.id}.md"] = _timeline(tl, model)
+        out[f"timelines/{tl.id}.md"] = _timeline(tl, model, plain)
     out.update(_indexes(model, glossary))
     return out
 
@@ -93,7 +83,7 @@ def other_page_meta(title: str, description: str, site_name: str, home: bool) ->
     return PageMeta(text, node)
 
 
-def _event(e: Event, model: Explainer) -> PageMeta:
+def _event(e: Event, model: Explainer, plain: Plain) -> PageMeta:
     text = plain(e.summary)
     node: dict[str, Any] = {"@type": "Event", "name": e.title, "description": text, "startDate": e.date.iso()}
     if e.end:
@@ -107,8 +97,8 @@ def _event(e: Event, model: Explainer) -> PageMeta:
     return PageMeta(text, node)
 
 
-def _actor(a: Actor, n_events: int) -> PageMeta:
-    fallback = f"{a.name}" + (f", {a.role}" if a.role else "") + f": {_count(n_events, 'event')} in this explainer."
+def _actor(a: Actor, n_events: int, plain: Plain) -> PageMeta:
+    fallback = f"{a.name}" + (f", {a.role}" if a.role else "") + f": {count(n_events, 'event')} in this explainer."
     text = plain(a.summary) if a.summary else shorten(fallback)
     node = {**_actor_node(a), "description": text}
     if a.aliases:
@@ -125,8 +115,8 @@ def _actor_node(a: Actor) -> dict[str, Any]:
     return node
 
 
-def _place(p: Place, n_events: int) -> PageMeta:
-    fallback = f"{p.name}" + (f" ({p.country})" if p.country else "") + f": {_count(n_events, 'event')} and a map."
+def _place(p: Place, n_events: int, plain: Plain) -> PageMeta:
+    fallback = f"{p.name}" + (f" ({p.country})" if p.country else "") + f": {count(n_events, 'event')} and a map."
     text = plain(p.summary) if p.summary else shorten(fallback)
     node = {**_place_node(p), "description": text}
     if p.aliases:
@@ -135,8 +125,11 @@ def _place(p: Place, n_events: int) -> PageMeta:
 
 
 def _place_node(p: Place) -> dict[str, Any]:
-    node: dict[str, Any] = {"@type": "Place", "name": p.name,
-                            "geo": {"@type": "GeoCoordinates", "latitude": p.lat, "longitude": p.lon}}
+    node: dict[str, Any] = {
+        "@type": "Place",
+        "name": p.name,
+        "geo": {"@type": "GeoCoordinates", "latitude": p.lat, "longitude": p.lon},
+    }
     if p.country:
         node["address"] = {"@type": "PostalAddress", "addressCountry": p.country}
     return node
@@ -144,8 +137,12 @@ def _place_node(p: Place) -> dict[str, Any]:
 
 def _term(t: Term, glossary: Mapping[str, Any]) -> PageMeta:
     text = shorten(t.short)
-    node: dict[str, Any] = {"@type": "DefinedTerm", "name": t.term, "description": text,
-                            "inDefinedTermSet": dict(glossary)}
+    node: dict[str, Any] = {
+        "@type": "DefinedTerm",
+        "name": t.term,
+        "description": text,
+        "inDefinedTermSet": dict(glossary),
+    }
     if t.aliases:
         node["alternateName"] = list(t.aliases)
     return PageMeta(text, node)
@@ -153,9 +150,13 @@ def _term(t: Term, glossary: Mapping[str, Any]) -> PageMeta:
 
 def _source(s: Source, n_events: int) -> PageMeta:
     when = f", {s.date.label()}" if s.date else ""
-    text = shorten(f"{s.publisher}{when}: {s.title}. Cited by {_count(n_events, 'event')} of this explainer.")
-    node: dict[str, Any] = {"@type": SOURCE_TYPES.get(s.kind, "CreativeWork"), "name": s.title,
-                            "description": text, "publisher": {"@type": "Organization", "name": s.publisher}}
+    text = shorten(f"{s.publisher}{when}: {s.title}. Cited by {count(n_events, 'event')} of this explainer.")
+    node: dict[str, Any] = {
+        "@type": SOURCE_TYPES.get(s.kind, "CreativeWork"),
+        "name": s.title,
+        "description": text,
+        "publisher": {"@type": "Organization", "name": s.publisher},
+    }
     if s.author:
         node["author"] = {"name": s.author}
     if s.date:
@@ -167,7 +168,7 @@ def _source(s: Source, n_events: int) -> PageMeta:
     return PageMeta(text, node)
 
 
-def _timeline(tl: Timeline, model: Explainer) -> PageMeta:
+def _timeline(tl: Timeline, model: Explainer, plain: Plain) -> PageMeta:
     events = [model.events[i] for i in tl.events if i in model.events]
     text = plain(tl.summary) if tl.summary else shorten(f"{tl.title}: {_span(events)}.")
     return PageMeta(text, {"@type": "CollectionPage", "name": tl.title, "description": text})
@@ -178,19 +179,22 @@ def _indexes(model: Explainer, glossary: Mapping[str, Any]) -> dict[str, PageMet
     texts = {
         "timeline.md": f"Timeline: {_span(events)}, in date order.",
         "events.md": f"Every event of this explainer by month: {_span(events)}.",
-        "actors.md": f"The {_count(len(model.actors), 'actor')} of this explainer: people, organisations "
-                     "and states, each with their events and what they said.",
-        "places.md": f"The {_count(len(model.places), 'place')} of this explainer, with coordinates and events.",
-        "glossary.md": f"Glossary, A to Z: {_count(len(model.terms), 'term')} explained in plain words.",
-        "sources.md": f"Bibliography: the {_count(len(model.sources), 'source')} every fact here is cited from.",
-        "map.md": f"Map of the {_count(len(model.places), 'place')} of this explainer.",
+        "actors.md": f"The {count(len(model.actors), 'actor')} of this explainer: people, organisations "
+        "and states, each with their events and what they said.",
+        "places.md": f"The {count(len(model.places), 'place')} of this explainer, with coordinates and events.",
+        "glossary.md": f"Glossary, A to Z: {count(len(model.terms), 'term')} explained in plain words.",
+        "sources.md": f"Bibliography: the {count(len(model.sources), 'source')} every fact here is cited from.",
+        "map.md": f"Map of the {count(len(model.places), 'place')} of this explainer.",
     }
     out: dict[str, PageMeta] = {}
     for src, title in INDEX_PAGES.items():
         text = shorten(texts[src])
         kind = "DefinedTermSet" if src == "glossary.md" else "CollectionPage"
-        node = {**glossary, "description": text} if kind == "DefinedTermSet" else \
-            {"@type": kind, "name": title, "description": text}
+        node = (
+            {**glossary, "description": text}
+            if kind == "DefinedTermSet"
+            else {"@type": kind, "name": title, "description": text}
+        )
         out[src] = PageMeta(text, node)
     return out
 
@@ -199,11 +203,7 @@ def _span(events: list[Event]) -> str:
     if not events:
         return "no events yet"
     first, last = events[0].date, (events[-1].end or events[-1].date)
-    return f"{_count(len(events), 'event')}, " + format_range(first, last if last != first else None)
+    return f"{count(len(events), 'event')}, " + format_range(first, last if last != first else None)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-__all__ = ["PageMeta", "page_meta", "other_page_meta", "first_paragraph", "json_ld", "plain", "shorten"]
+__all__ = ["PageMeta", "page_meta", "other_page_meta", "first_paragraph", "json_ld"]

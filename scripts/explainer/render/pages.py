@@ -1,43 +1,53 @@
 """Render the model into Markdown pages (HTML fragments from templates), keyed by docs path."""
+
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import groupby
-from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 import jinja2
 import pycountry
 from markupsafe import Markup
 
 from ..dates import MONTHS, format_range
-from ..export import Maker, Site, downloads, export_makers, source_date_epoch
-from ..export.citation import PageCitation, cite_event
 from ..model import Citation, Era, Event, Explainer, Place, Timeline
-from ..templating import BYTECODE_CACHE
+from ..text import clean_text, fold
+from ..urls import Site, download_href, json_path, relative_url, root_prefix
+from .citation import PageCitation, cite_event
 from .fragments import Fragments
-from .marks import MarkOpenings
-from .strips import StripDrawer
-from .mapping import draw_maps, locator, measured_km, number
 from .guide import contract, error_messages
-from .markup import clean_text
+from .maps import draw_maps, locator, measured_km, number
 from .meta import PageMeta, page_meta
 from .paging import COMPACT_OVER, INDEX_EVENTS, Period, pages_of, periods
-from .timeline_list import Month, chronicle, register as register_timeline
-from .timelinejs import download_href, json_path, timeline_makers
-from .urls import relative_url, root_prefix
+from .timeline.listing import Month, chronicle
+from .timeline.listing import register as register_timeline
+from .timeline.marks import MarkOpenings
+from .timeline.strips import StripDrawer
 
-TEMPLATES = Path(__file__).parent / "templates"
-ROLE_LABELS = {"official": "Official", "claim": "Claim checked", "alternative": "Other reference",
-               "comparison": "For comparison"}
-KIND_LABELS = {"person": "People", "organisation": "Organisations", "state": "States", "group": "Groups",
-               "city": "Cities", "checkpoint": "Border crossings", "site": "Sites", "region": "Regions"}
+ROLE_LABELS = {
+    "official": "Official",
+    "claim": "Claim checked",
+    "alternative": "Other reference",
+    "comparison": "For comparison",
+}
+KIND_LABELS = {
+    "person": "People",
+    "organisation": "Organisations",
+    "state": "States",
+    "group": "Groups",
+    "city": "Cities",
+    "checkpoint": "Border crossings",
+    "site": "Sites",
+    "region": "Regions",
+}
 
 
 @dataclass(frozen=True)
-class Page:
+class GeneratedPage:
     """A generated page: where it goes, its plain-text title, and the YAML file it comes from."""
 
     src: str
@@ -46,7 +56,7 @@ class Page:
     edit_path: str = ""  # docs-relative path of the YAML it renders, for edit links
 
 
-class Task(NamedTuple):
+class PageSource(NamedTuple):
     """One page to render: the folder of its kind ('' for top-level pages), where it goes, its plain-text
     title, the YAML file it comes from, all known before it is rendered, and the call that renders it."""
 
@@ -56,8 +66,8 @@ class Task(NamedTuple):
     edit_path: str
     markdown: Callable[[], str]
 
-    def page(self) -> Page:
-        return Page(self.src, self.title, self.markdown(), self.edit_path)
+    def page(self) -> GeneratedPage:
+        return GeneratedPage(self.src, self.title, self.markdown(), self.edit_path)
 
 
 @dataclass(frozen=True)
@@ -65,14 +75,29 @@ class Options:
     directory_urls: bool = True
     site_name: str = ""
     site_url: str = ""  # the public address, for citations and data files ("" when unknown)
+    epoch: int | None = None  # SOURCE_DATE_EPOCH: the build time the data files state, or None
+
+
+@dataclass(frozen=True)
+class DownloadLink:
+    """A file of the data page, as export/ describes it (site paths)."""
+
+    path: str
+    title: str
+    format: str
+    about: str
+    schema: str = ""
 
 
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        loader=jinja2.PackageLoader("explainer.render"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build: no file check on every page
-        bytecode_cache=BYTECODE_CACHE,
     )
     env.filters["date_label"] = lambda e: e.display_date or format_range(e.date, e.end, e.approximate)
     env.filters["iso"] = lambda d: d.iso() if d else ""
@@ -86,55 +111,113 @@ def environment() -> jinja2.Environment:
 
 
 class Renderer:
-    """Renders every page of one explainer; `render()` yields Page objects."""
+    """Renders every page of one explainer; `render()` yields GeneratedPage objects. `downloads`: the files
+    the data page offers."""
 
-    def __init__(self, model: Explainer, options: Options = Options(),
-                 meta: Mapping[str, PageMeta] | None = None) -> None:
+    def __init__(
+        self,
+        model: Explainer,
+        options: Options = Options(),
+        meta: Mapping[str, PageMeta] | None = None,
+        downloads: Sequence[DownloadLink] = (),
+    ) -> None:
         self.model, self.options, self.env = model, options, environment()
+        self.downloads = downloads
         self.site = Site(options.site_name, options.site_url)
         self.meta = meta  # schema.org node per page (render/meta.py), computed when first needed
         self.fragments = Fragments(self.env, model, options.directory_urls)
         self.env.globals["mark_open"] = openings = MarkOpenings(self.env, model.events)
         self.env.globals["strip_svg"] = StripDrawer(self.env, openings)
 
-    def render(self) -> Iterator[Page]:
+    def render(self) -> Iterator[GeneratedPage]:
         for task in self.tasks():
             yield task.page()
 
-    def tasks(self) -> list[Task]:
-        """Every page, in page order, not yet rendered: what each task renders is computed when it runs, so
-        the list is quick to make, and a worker can render the pages one by one while MkDocs converts the
-        ones before them (output.py)."""
+    def tasks(self) -> list[PageSource]:
+        """Every page, in page order, not yet rendered: what each renders is computed when it runs, so the
+        list is quick to make (titles, addresses and the navigation are known before any page is rendered)."""
         m, task = self.model, self._task
         everything = list(m.events.values())
         parts = periods(everything) if len(everything) > INDEX_EVENTS else ()
         return [
-            *(task("events", f"events/{e.id}.md", e.title, "event.md.j2", e.path, partial(self._event_context, e))
-              for e in m.events.values()),
-            *(task("actors", f"actors/{a.id}.md", a.name, "actor.md.j2", a.path, partial(self._listing, "actors", a,
-                                                                                         actor=a, quotes=m.quotes_by(a.id)))
-              for a in m.actors.values()),
-            *(task("places", f"places/{p.id}.md", p.name, "place.md.j2", p.path, partial(self._place_context, p))
-              for p in m.places.values()),
-            *(task("glossary", f"glossary/{t.id}.md", t.term, "term.md.j2", t.path,
-                   partial(self._listing, "glossary", t, term=t)) for t in m.terms.values()),
-            *(task("sources", f"sources/{s.id}.md", s.title, "source.md.j2", s.path,
-                   partial(self._listing, "sources", s, source=s)) for s in m.sources.values()),
-            *(x for t in m.timelines.values()
-              for x in self._timeline("timelines", f"timelines/{t.id}", t.title, t.path, t,
-                                      [m.events[i] for i in t.events])),
+            *(
+                task("events", f"events/{e.id}.md", e.title, "event.md.j2", e.path, partial(self._event_context, e))
+                for e in m.events.values()
+            ),
+            *(
+                task(
+                    "actors",
+                    f"actors/{a.id}.md",
+                    a.name,
+                    "actor.md.j2",
+                    a.path,
+                    partial(self._listing, "actors", a, actor=a, quotes=m.quotes_by(a.id)),
+                )
+                for a in m.actors.values()
+            ),
+            *(
+                task("places", f"places/{p.id}.md", p.name, "place.md.j2", p.path, partial(self._place_context, p))
+                for p in m.places.values()
+            ),
+            *(
+                task(
+                    "glossary",
+                    f"glossary/{t.id}.md",
+                    t.term,
+                    "term.md.j2",
+                    t.path,
+                    partial(self._listing, "glossary", t, term=t),
+                )
+                for t in m.terms.values()
+            ),
+            *(
+                task(
+                    "sources",
+                    f"sources/{s.id}.md",
+                    s.title,
+                    "source.md.j2",
+                    s.path,
+                    partial(self._listing, "sources", s, source=s),
+                )
+                for s in m.sources.values()
+            ),
+            *(
+                x
+                for t in m.timelines.values()
+                for x in self._timeline(
+                    "timelines", f"timelines/{t.id}", t.title, t.path, t, [m.events[i] for i in t.events]
+                )
+            ),
             *self._timeline("timeline", "timeline", "Timeline", "", None, everything),
-            task("", "events.md", "Events", "events.md.j2", "", lambda: dict(
-                periods=parts, groups=() if parts else self._by_month(everything))),
+            task(
+                "",
+                "events.md",
+                "Events",
+                "events.md.j2",
+                "",
+                lambda: dict(periods=parts, groups=() if parts else self._by_month(everything)),
+            ),
             task("", "actors.md", "Actors", "actors.md.j2", "", lambda: dict(groups=self._by_kind(m.actors.values()))),
             task("", "places.md", "Places", "places.md.j2", "", lambda: dict(groups=self._by_kind(m.places.values()))),
             task("", "glossary.md", "Glossary", "glossary.md.j2", "", lambda: dict(groups=self._by_letter())),
             task("", "sources.md", "Sources", "sources.md.j2", "", dict),
             self._map_task(),
-            task("", "data.md", "Data downloads", "data.md.j2", "", lambda: dict(
-                downloads=self._downloads(), site_name=self.site.name, page_url=self.site.page("data.md"))),
-            task("", "guide.md", "Editors' guide", "guide.md.j2", "", lambda: dict(
-                contract=contract(), errors=error_messages())),
+            task(
+                "",
+                "data.md",
+                "Data downloads",
+                "data.md.j2",
+                "",
+                lambda: dict(downloads=self._downloads(), site_name=self.site.name, page_url=self.site.page("data.md")),
+            ),
+            task(
+                "",
+                "guide.md",
+                "Editors' guide",
+                "guide.md.j2",
+                "",
+                lambda: dict(contract=contract(), errors=error_messages()),
+            ),
         ]
 
     def _event_context(self, e: Event) -> dict[str, Any]:
@@ -147,26 +230,63 @@ class Renderer:
         """The context of an actor's, term's or source's page: the entry and the events it is part of."""
         return dict(events=self.model.events_of(kind, entry.id), **context)
 
-    def _task(self, kind: str, src: str, title: str, template: str, edit: str,
-              context: Callable[[], dict[str, Any]]) -> Task:
+    def _task(
+        self, kind: str, src: str, title: str, template: str, edit: str, context: Callable[[], dict[str, Any]]
+    ) -> PageSource:
         """A page of `template`, whose context (beyond its title and the helpers) `context()` makes."""
         # The edit path is the file's path in the docs folder (kind/id.yml), whatever that folder is called.
-        return Task(kind, src, clean_text(title), "/".join(edit.split("/")[-2:]) if edit else "",
-                    lambda: self._markdown(src, title, template, edit, **context()))
+        return PageSource(
+            kind,
+            src,
+            clean_text(title),
+            "/".join(edit.split("/")[-2:]) if edit else "",
+            lambda: self._markdown(src, title, template, edit, **context()),
+        )
 
-    def _timeline(self, kind: str, base: str, title: str, edit: str, timeline: Timeline | None,
-                  events: list[Event]) -> list[Task]:
+    def _timeline(
+        self, kind: str, base: str, title: str, edit: str, timeline: Timeline | None, events: list[Event]
+    ) -> list[PageSource]:
         """A timeline's page; when too long for one (render/paging.py), an index page and a page per period."""
         parts = periods(events)
-        tasks = [self._task(kind, f"{base}.md", title, "timeline.md.j2", edit, lambda: dict(
-            timeline=timeline, events=events, base=base, json_href=self._file(timeline.id if timeline else None),
-            periods=parts, where=pages_of(parts, base)))]
+        tasks = [
+            self._task(
+                kind,
+                f"{base}.md",
+                title,
+                "timeline.md.j2",
+                edit,
+                lambda: dict(
+                    timeline=timeline,
+                    events=events,
+                    base=base,
+                    json_href=self._file(timeline.id if timeline else None),
+                    periods=parts,
+                    where=pages_of(parts, base),
+                ),
+            )
+        ]
         for i, p in enumerate(parts):
             before: Period | None = parts[i - 1] if i else None
             after: Period | None = parts[i + 1] if i + 1 < len(parts) else None
-            tasks.append(self._task(kind, p.src(base), f"{title}: {p.label}", "timeline_part.md.j2", edit, partial(
-                dict, timeline=timeline, period=p, base=base, whole=title, before=before, after=after,
-                pages=len(parts))))
+            tasks.append(
+                self._task(
+                    kind,
+                    p.src(base),
+                    f"{title}: {p.label}",
+                    "timeline_part.md.j2",
+                    edit,
+                    partial(
+                        dict,
+                        timeline=timeline,
+                        period=p,
+                        base=base,
+                        whole=title,
+                        before=before,
+                        after=after,
+                        pages=len(parts),
+                    ),
+                )
+            )
         return tasks
 
     def _cite(self, e: Event) -> PageCitation:
@@ -177,15 +297,33 @@ class Renderer:
     def _downloads(self) -> list[dict[str, str]]:
         def href(path: str) -> str:
             return download_href("data.md", path, self.options.directory_urls) if path else ""
-        return [{"href": href(d.path), "name": posixpath.basename(d.path), "title": d.title, "format": d.format,
-                 "about": d.about, "schema_href": href(d.schema)} for d in downloads(self.model)]
 
-    def _map_task(self) -> Task:
+        return [
+            {
+                "href": href(d.path),
+                "name": posixpath.basename(d.path),
+                "title": d.title,
+                "format": d.format,
+                "about": d.about,
+                "schema_href": href(d.schema),
+            }
+            for d in self.downloads
+        ]
+
+    def _map_task(self) -> PageSource:
         m = self.model
         spec = next(iter(m.maps.values()), None)
-        return self._task("", "map.md", spec.title if spec else "Map", "map.md.j2", spec.path if spec else "",
-                          lambda: dict(maps=draw_maps(m, lambda to: relative_url("map.md", to, self.options.directory_urls)),
-                                       measured={f.id: measured_km(m, f) for f in m.facts.values()}))
+        return self._task(
+            "",
+            "map.md",
+            spec.title if spec else "Map",
+            "map.md.j2",
+            spec.path if spec else "",
+            lambda: dict(
+                maps=draw_maps(m, lambda to: relative_url("map.md", to, self.options.directory_urls)),
+                measured={f.id: measured_km(m, f) for f in m.facts.values()},
+            ),
+        )
 
     def _markdown(self, src: str, title: str, template: str, edit: str, **context: Any) -> str:
         # Links climb to the root and go down (urls.via_root): what a page shows of another depends only
@@ -196,8 +334,15 @@ class Renderer:
             return parts.event_item(e, prefix, compact, tone, starts)
 
         return self.env.get_template(template).render(
-            m=self.model, title=clean_text(title), link=parts.link(prefix), md=parts.md(prefix, edit), item=item,
-            kind_labels=KIND_LABELS, role_labels=ROLE_LABELS, **context)
+            m=self.model,
+            title=clean_text(title),
+            link=parts.link(prefix),
+            md=parts.md(prefix, edit),
+            item=item,
+            kind_labels=KIND_LABELS,
+            role_labels=ROLE_LABELS,
+            **context,
+        )
 
     def _file(self, timeline_id: str | None) -> str:
         src = f"timelines/{timeline_id}.md" if timeline_id else "timeline.md"
@@ -214,9 +359,11 @@ class Renderer:
     @staticmethod
     def _by_month(events: list[Event]) -> list[tuple[int, list[tuple[str, list[Event]]]]]:
         """As the timeline groups them: one group per month, events known only to the year first."""
+
         def name(month: Month) -> str:
             number = month.entries[0].event.date.month
             return MONTHS[number - 1] if number else "Undated in the year"
+
         return [(y.year, [(name(mo), [x.event for x in mo.entries]) for mo in y.months]) for y in chronicle(events)]
 
     @staticmethod
@@ -225,35 +372,12 @@ class Renderer:
         return [(KIND_LABELS[k], list(xs)) for k, xs in groupby(ordered, lambda x: x.kind)]
 
     def _by_letter(self) -> list[tuple[str, list[Any]]]:
-        from ..build import fold
-        return [(letter.upper(), list(ts)) for letter, ts in
-                groupby(self.model.terms.values(), lambda t: (fold(t.term)[:1] or "#"))]
+        return [
+            (letter.upper(), list(ts))
+            for letter, ts in groupby(self.model.terms.values(), lambda t: fold(t.term)[:1] or "#")
+        ]
 
 
 def country_name(code: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
     return f"{getattr(country, 'common_name', None) or country.name} ({code})" if country else code
-
-
-def render_pages(model: Explainer, options: Options = Options(),
-                 meta: Mapping[str, PageMeta] | None = None) -> list[Page]:
-    """Every generated page, in order (output.py can have a worker render them)."""
-    renderer = Renderer(model, options, meta)
-    try:
-        return list(renderer.render())
-    finally:  # the environment's globals hold render-wide caches in a cycle: let them go now, GC or not
-        renderer.env.globals.clear()
-
-
-def data_makers(model: Explainer, options: Options = Options(), docs: Path | None = None) -> list[tuple[str, Maker]]:
-    """Files other than pages, as (site path, the call that makes its content): each timeline as TimelineJS
-    JSON, and the downloads of the data page (export/); the zip of the YAML files needs `docs`, the folder
-    they are in. The paths are known at once; the contents can be made later, or in another process."""
-    site = Site(options.site_name, options.site_url, source_date_epoch())
-    return timeline_makers(model, options.site_name, options.site_url, options.directory_urls) + export_makers(
-        model, site, docs)
-
-
-def data_files(model: Explainer, options: Options = Options(), docs: Path | None = None) -> list[tuple[str, bytes]]:
-    """Files other than pages, made now, as (site path, content)."""
-    return [(path, make()) for path, make in data_makers(model, options, docs)]

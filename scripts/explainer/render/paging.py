@@ -2,14 +2,15 @@
 more than PAGE_EVENTS events split at month boundaries into parts of at most PAGE_EVENTS events (a single
 month larger than that stays whole). A timeline that fits on one page is not split. The events index
 lists every event by its date and title up to INDEX_EVENTS, then each month with a link to its page."""
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..dates import MONTHS
 from ..model import Event
-from .timeline_list import chronicle
+from .timeline.listing import chronicle
 
 PAGE_EVENTS = 250  # at most this many events on one page of a timeline
 INDEX_EVENTS = 1500  # the events index lists each event up to this many, then only months (with counts)

@@ -1,0 +1,87 @@
+"""The core's one door: a valid model in, everything a site engine needs out. The pages (where each goes, its
+title and YAML file, and the call that renders its Markdown), the data files, each page's description and
+schema.org node, and the default navigation. Knows nothing of MkDocs (plugin.py hands all this to it)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .export import downloads, export_makers, timeline_makers
+from .model import Explainer
+from .render.assets import DEFAULT_NAV
+from .render.meta import PageMeta, page_meta
+from .render.pages import DownloadLink, GeneratedPage, Options, PageSource, Renderer
+from .text import count
+from .urls import Site
+
+Maker = Callable[[], bytes]  # makes one data file's content
+
+__all__ = ["Generated", "Options", "PageSource", "data_files", "generate", "render_pages", "summary"]
+
+
+@dataclass(frozen=True)
+class Generated:
+    """One build's output: pages in order (not yet rendered), data files (site path, maker) and page meta."""
+
+    model: Explainer
+    pages: tuple[PageSource, ...]
+    data: tuple[tuple[str, Maker], ...]
+    meta: dict[str, PageMeta]
+
+    @functools.cached_property
+    def _by_src(self) -> dict[str, PageSource]:
+        return {p.src: p for p in self.pages}
+
+    def page(self, src: str) -> PageSource | None:
+        return self._by_src.get(src)
+
+    def nav(self, hand_pages: Sequence[str]) -> list[Any]:
+        """The default navigation (MkDocs' `nav` form): Home, the generated index pages in a fixed order (a
+        hand-written page of the same name takes its place), then the other hand-written pages by name."""
+        made = {p.src for p in self.pages}
+        nav: list[Any] = [{"Home": "index.md"}] if "index.md" in hand_pages else []
+        nav += [{title: src} for title, src in DEFAULT_NAV if src in made or src in hand_pages]
+        taken = {src for _, src in DEFAULT_NAV} | {"index.md"}
+        return nav + sorted(p for p in hand_pages if p not in taken and "/" not in p)
+
+    def summary(self, seconds: float) -> str:
+        return summary(self.model, len(self.pages), seconds)
+
+
+def generate(model: Explainer, options: Options = Options()) -> Generated:
+    """Everything the site is made of, from a valid model (build.build_explainer)."""
+    meta = page_meta(model, options.site_name)
+    links = [DownloadLink(d.path, d.title, d.format, d.about, d.schema) for d in downloads(model)]
+    pages = Renderer(model, options, meta, links).tasks()
+    return Generated(model, tuple(pages), tuple(data_makers(model, options)), meta)
+
+
+def data_makers(model: Explainer, options: Options = Options()) -> list[tuple[str, Maker]]:
+    """Files other than pages, as (site path, maker): each timeline as TimelineJS JSON, and the downloads."""
+    site = Site(options.site_name, options.site_url, options.epoch)
+    return timeline_makers(model, options.site_name, options.site_url, options.directory_urls) + export_makers(
+        model, site
+    )
+
+
+def render_pages(model: Explainer, options: Options = Options()) -> list[GeneratedPage]:
+    """Every generated page, rendered now, in order."""
+    return [p.page() for p in generate(model, options).pages]
+
+
+def data_files(model: Explainer, options: Options = Options()) -> list[tuple[str, bytes]]:
+    """Files other than pages, made now, as (site path, content)."""
+    return [(path, make()) for path, make in data_makers(model, options)]
+
+
+def summary(model: Explainer, pages: int, seconds: float) -> str:
+    """One line for the build log."""
+    c = model.counts()
+    return (
+        f"explainer: {count(c['events'], 'event')}, {count(c['actors'], 'actor')}, "
+        f"{count(c['places'], 'place')}, {count(c['terms'], 'term')}, {count(c['sources'], 'source')} "
+        f"-> {pages} pages in {seconds:.2f} s"
+    )

@@ -1,0 +1,159 @@
+"""The MkDocs plugin: hands MkDocs what the core makes (pages, data files, page meta, the default navigation)
+and links names in every page. It only coordinates; the work is in the core (generator.py and below).
+
+    plugins:
+      - search
+      - explainer          # or explainer: {navigation: false, link_names: false}
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .build import build_explainer
+from .contract import KIND_BY_NAME
+from .generator import Generated, Options, generate
+from .linking import AmbiguousAlias, Linker, Mentions
+from .load import FileCache
+from .problems import ExplainerError
+from .render.assets import DEFAULT_NAV, EXTRA_CSS, EXTRA_JS, STYLESHEET, STYLESHEET_FILE
+from .render.meta import first_paragraph, json_ld, other_page_meta
+from .urls import public_url
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+THEME_DIR = Path(__file__).parent / "theme"
+
+
+class ExplainerConfig(base.Config):
+    navigation = c.Type(bool, default=True)  # the default navigation, when mkdocs.yml has no nav
+    link_names = c.Type(bool, default=True)  # link the first mention of each actor, place and term
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.cache = FileCache()  # parsed YAML, kept across `mkdocs serve` rebuilds (by file and mtime)
+        self.generated: Generated | None = None  # this build's output (the last good one, in `mkdocs serve`)
+        self.linker: Linker | None = None
+        self.mentions: Mentions | None = None
+        self.nav_titled: set[str] = set()  # pages whose title the default navigation gives
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        docs = Path(config.docs_dir)
+        started = time.perf_counter()
+        try:
+            model = build_explainer(docs, shown_root=_shown(docs, config), cache=self.cache)
+        except ExplainerError as err:
+            if self.command != "serve" or self.generated is None:
+                raise Abort("\n" + err.report()) from None
+            # `mkdocs serve` with a good build behind it: say what is wrong, keep serving the last good pages
+            # (printed, not logged: under `strict` a logged error would abort the rebuild it explains)
+            print(
+                err.report() + "\nexplainer: still serving the last good version; fix the files above",
+                file=sys.stderr,
+                flush=True,
+            )
+        else:
+            options = Options(config.use_directory_urls, config.site_name, config.site_url or "", _epoch())
+            try:
+                linker = Linker(model, config.use_directory_urls) if self.config.link_names else None
+            except AmbiguousAlias as err:
+                raise PluginError(str(err)) from None
+            self.generated, self.linker = generate(model, options), linker
+            log.info(self.generated.summary(time.perf_counter() - started))
+        theme_dirs = config.theme.dirs
+        theme_dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        config.extra_css.append(STYLESHEET)
+        config.extra_css.extend(name for name, _ in EXTRA_CSS)
+        config.extra_javascript.extend(name for name, _ in EXTRA_JS)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        out = self.generated
+        assert out is not None  # on_config made it, or aborted
+        self.mentions = Mentions(out.model, config.use_directory_urls) if self.linker else None
+        for file in files:  # the YAML sources are offered as one zip on the data page, not copied one by one
+            if file.src_uri.endswith(".yml") and file.src_uri.split("/")[0] in KIND_BY_NAME:
+                file.inclusion = InclusionLevel.EXCLUDED
+        hand = [f.src_uri for f in files.documentation_pages()]
+        for page in out.pages:
+            if files.get_file_from_path(page.src) is None:  # a hand-written page of the same name wins
+                file = File.generated(config, page.src, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV)
+                file.edit_uri = page.edit_path or None
+                files.append(file)
+        files.append(File.generated(config, STYLESHEET, abs_src_path=str(STYLESHEET_FILE)))
+        for name, path in EXTRA_CSS + EXTRA_JS:
+            files.append(File.generated(config, name, abs_src_path=str(path)))
+        for name, make in out.data:
+            if files.get_file_from_path(name) is None:  # a hand-made file of the same name wins
+                files.append(File.generated(config, name, content=make()))
+        self.nav_titled = set()
+        if config.nav is None and self.config.navigation:
+            config.nav = out.nav([src for src in hand if "/" not in src])
+            self.nav_titled = {src for _, src in DEFAULT_NAV}
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        out, src = self.generated, page.file.src_uri
+        assert out is not None
+        self._describe(page, html, config)
+        made = out.page(src)
+        if self.linker is not None and self.mentions is not None:  # link first mentions, note what is mentioned
+            html, found = self.linker.link_html(html, src, editor_links=page.file.generated_by is None)
+            self.mentions.record(src, made.title if made else page.title or "", found)
+        if src not in self.nav_titled:  # Material's templates print titles unescaped: hand it HTML-safe text
+            page.title = str(escape(made.title if made else page.title or ""))
+        return html
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self.mentions is not None and page.content:  # every page's on_page_content has run: all is known
+            page.content = self.mentions.fill(page.content, page.file.src_uri)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.mentions = None  # what this build found; the next one starts afresh
+
+    def _describe(self, page: Page, html: str, config: MkDocsConfig) -> None:
+        """page.meta gets description, canonical (the public address, in the offline copy too) and json_ld."""
+        assert self.generated is not None
+        meta = self.generated.meta.get(page.file.src_uri)
+        if meta is None:  # a hand-written page: described by its front matter or first paragraph
+            home = page.is_homepage
+            said = page.meta.get("description") or (home and config.site_description) or first_paragraph(html)
+            meta = other_page_meta(page.title or "", said, config.site_name, home)
+        page.meta.setdefault("description", meta.description or config.site_description or "")
+        page.meta.setdefault("canonical", public_url(config.site_url or "", page.file.src_uri))
+        page.meta["json_ld"] = json_ld(meta.node, page.meta["canonical"])
+
+
+def _shown(docs: Path, config: MkDocsConfig) -> str:
+    """The docs folder as editors see it in messages: relative to mkdocs.yml's folder (normally "docs")."""
+    try:
+        return docs.resolve().relative_to(Path(config.config_file_path or "mkdocs.yml").resolve().parent).as_posix()
+    except ValueError:
+        return str(docs)
+
+
+def _epoch() -> int | None:
+    """SOURCE_DATE_EPOCH, for reproducible data files (the environment MkDocs runs in)."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(value) if value.isdigit() else None

@@ -1,0 +1,1 @@
+"""Pages: the model rendered into Markdown pages with HTML fragments (templates/), and their meta."""

@@ -1,0 +1,28 @@
+"""'Cite this page' for an event page: a plain citation and the page's JSON-LD (from render/meta.py)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..dates import format_range
+from ..model import Event
+from ..urls import Site
+from .meta import json_ld
+
+
+@dataclass(frozen=True)
+class PageCitation:
+    text: str  # plain text, without the address
+    url: str  # the page's public address, or '' without site_url
+    json_ld: str  # indented JSON, shown as text (escaped by the template)
+
+
+def cite_event(e: Event, site: Site, node: Mapping[str, Any]) -> PageCitation:
+    title = e.title if e.title.endswith((".", "?", "!")) else e.title + "."
+    when = e.display_date or format_range(e.date, e.end, e.approximate)
+    text = " ".join(part for part in (f"“{title}”", f"{site.name}," if site.name else "", f"{when}.") if part)
+    url = site.page(f"events/{e.id}.md")
+    return PageCitation(text, url, json.dumps(json_ld(node, url), ensure_ascii=False, indent=2))
