@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import yaml
 from playwright.sync_api import Route, sync_playwright
 
-from explainer.render.urls import page_url
+from explainer.urls import page_url
 
 PAGE_TYPES = {"home": "index.md", "timeline": "timeline.md", "event": "events/*", "actor": "actors/*",
               "place": "places/*", "map": "map.md", "glossary": "glossary.md", "term": "glossary/*",

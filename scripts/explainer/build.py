@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .archive import check_quotes, copied_wording
 from .contract import KIND_BY_NAME
 from .dates import PartialDate
 from .geo.geometry import Geometry, parse_geometry
@@ -44,9 +46,11 @@ def build_explainer(docs: Path, shown_root: str = "docs", cache: FileCache | Non
     problems += check_names(loaded)
     geometries, geo_problems = check_geometries(loaded)
     problems += geo_problems
+    problems += check_quotes(loaded)
     if problems:
         raise ExplainerError(problems)
-    return make_model(loaded.records, geometries, loaded.files)
+    model = make_model(loaded.records, geometries, loaded.files)
+    return replace(model, archived=frozenset(loaded.texts), warnings=tuple(sorted(copied_wording(loaded))))
 
 
 def check_references(loaded: Loaded) -> list[Problem]:
@@ -203,7 +207,9 @@ def check_names(loaded: Loaded) -> list[Problem]:
 
 
 def _citations(items: Any) -> tuple[Citation, ...]:
-    return tuple(Citation(c["source"], c.get("locator", ""), c.get("quote", "")) for c in items or ())
+    return tuple(
+        Citation(c["source"], c.get("locator", ""), c.get("quote", ""), bool(c.get("_checked"))) for c in items or ()
+    )
 
 
 def make_model(
@@ -221,7 +227,7 @@ def make_model(
             id=ident,
             path=r["_path"],
             citations=_citations(r["sources"]),
-            quotes=tuple(Quote(**plain(q)) for q in r.get("quotes", ())),
+            quotes=tuple(Quote(**plain(q), checked=bool(q.get("_checked"))) for q in r.get("quotes", ())),
             **fields,
         )
     ordered = dict(sorted(events.items(), key=lambda kv: kv[1].sort_key()))

@@ -16,9 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import sourcing
 from .build import build_explainer
 from .contract import KINDS
 from .generator import Options, render_pages, summary
+from .load import site_settings
 from .messages import MODULE, message_rows, module_text
 from .problems import ExplainerError
 from .scaffold import Refused, new_file, new_site, write_schemas
@@ -29,8 +31,9 @@ def main(argv: list[str] | None = None) -> int:
         prog="explainer", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate the YAML files; print every problem")
+    check = sub.add_parser("check", help="validate the YAML files; print every problem, then the sourcing report")
     check.add_argument("docs", type=Path, nargs="?", default=Path("docs"))
+    check.add_argument("--config", type=Path, help="the site's mkdocs.yml (default: the one beside DOCS)")
     render = sub.add_parser("render", help="write the generated Markdown pages to a folder")
     render.add_argument("docs", type=Path)
     render.add_argument("out", type=Path)
@@ -64,9 +67,13 @@ def _check_or_render(args: argparse.Namespace) -> int:
     except ExplainerError as err:
         print(err.report(), file=sys.stderr)
         return 1
+    for warning in model.warnings:  # a strict build refuses these
+        print(f"warning: {warning}", file=sys.stderr)
     if args.command == "check":
         c = model.counts()
         print(f"explainer: {args.docs} is valid: " + ", ".join(f"{n} {k}" for k, n in c.items()))
+        config = args.config or args.docs.parent / "mkdocs.yml"
+        print(sourcing.summary(sourcing.report(model, site_settings(config))))
         return 0
     pages = render_pages(model, Options(directory_urls=not args.no_directory_urls))
     with tempfile.TemporaryDirectory(dir=args.out.parent if args.out.parent.exists() else None) as tmp:

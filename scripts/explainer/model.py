@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 from .dates import PartialDate
 from .geo.geometry import Geometry
+from .problems import Problem
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,7 @@ class Citation:
     source: str
     locator: str = ""
     quote: str = ""
+    checked: bool = False  # the quote was found in the source's archived text
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class Quote:
     text: str
     source: str
     locator: str = ""
+    checked: bool = False  # found in the source's archived text
 
 
 @dataclass(frozen=True)
@@ -186,9 +189,10 @@ class Explainer:
     geometries: Mapping[str, Geometry]  # by file name in docs/maps/
     backlinks: Mapping[tuple[str, str], tuple[str, ...]]  # (kind, id) -> ids of events citing it
     cited_by: Mapping[str, tuple[tuple[str, str], ...]]  # source id -> (kind, id) of non-event entries citing it
-    files: Mapping[str, bytes] = field(
-        default_factory=lambda: MappingProxyType({})
-    )  # the YAML files as editors wrote them: "docs/events/x.yml" -> bytes
+    archived: frozenset[str] = frozenset()  # ids of the sources with an archived text (docs/sources/<id>.txt)
+    warnings: tuple[Problem, ...] = ()  # what a strict build refuses though the model is whole (copied wording)
+    # the YAML files as editors wrote them: "docs/events/x.yml" -> bytes
+    files: Mapping[str, bytes] = field(default_factory=lambda: MappingProxyType({}))
 
     def events_of(self, kind: str, id: str) -> tuple[Event, ...]:
         return tuple(self.events[e] for e in self.backlinks.get((kind, id), ()))

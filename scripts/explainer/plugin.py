@@ -32,6 +32,7 @@ from .load import FileCache
 from .problems import ExplainerError
 from .render.assets import DEFAULT_NAV, EXTRA_CSS, EXTRA_JS, STYLESHEET, STYLESHEET_FILE
 from .render.meta import first_paragraph, json_ld, other_page_meta
+from .sourcing import placeholder
 from .urls import public_url
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -80,6 +81,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 raise PluginError(str(err)) from None
             self.generated, self.linker = generate(model, options), linker
             log.info(self.generated.summary(time.perf_counter() - started))
+            for warning in model.warnings:  # copied wording: a strict build stops on it
+                log.warning(str(warning))
+        if config.repo_url and placeholder(config.repo_url):  # no header link or "Edit" link that leads nowhere
+            config.repo_url = config.repo_name = config.edit_uri = None
         theme_dirs = config.theme.dirs
         theme_dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         config.extra_css.append(STYLESHEET)
@@ -91,8 +96,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         out = self.generated
         assert out is not None  # on_config made it, or aborted
         self.mentions = Mentions(out.model, config.use_directory_urls) if self.linker else None
-        for file in files:  # the YAML sources are offered as one zip on the data page, not copied one by one
-            if file.src_uri.endswith(".yml") and file.src_uri.split("/")[0] in KIND_BY_NAME:
+        for file in files:  # the YAML files are offered as one zip on the data page, not copied one by one; the
+            # sources' archived texts (sources/<id>.txt) are for the checks only, never published
+            folder = file.src_uri.split("/")[0]
+            if folder in KIND_BY_NAME and (file.src_uri.endswith(".yml") or folder == "sources"):
                 file.inclusion = InclusionLevel.EXCLUDED
         hand = [f.src_uri for f in files.documentation_pages()]
         for page in out.pages:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from yaml.nodes import Node
 
 from ..contract import KINDS, Kind
@@ -26,6 +27,8 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # "docs/events/x.yml" -> bytes
     geojson: dict[str, Any] = field(default_factory=dict)  # file name in docs/maps/ -> data, or an OSError/ValueError
+    texts: dict[str, str] = field(default_factory=dict)  # source id -> its archived text (docs/sources/<id>.txt)
+    pages: dict[str, str] = field(default_factory=dict)  # hand-written page as shown ("docs/index.md") -> Markdown
 
 
 Parsed = tuple[bytes, Node | None, list[Problem]]
@@ -82,7 +85,50 @@ def load(docs: Path, shown_root: str = "docs", cache: FileCache | None = None) -
         name = rec.get("geometry")
         if name and name not in out.geojson:
             out.geojson[name] = _read_json(docs / "maps" / name)
+    _load_texts(docs / "sources", f"{shown_root}/sources", out)
+    for page in sorted(docs.glob("*.md")):
+        text = _read_text(page, f"{shown_root}/{page.name}", out)
+        if text is not None:
+            out.pages[f"{shown_root}/{page.name}"] = text
     return out
+
+
+def _load_texts(folder: Path, shown: str, out: Loaded) -> None:
+    """Archived source texts: docs/sources/<id>.txt beside the source's YAML file (never published)."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.glob("*.txt")):
+        where = f"{shown}/{path.name}"
+        if path.stem not in out.records["sources"]:
+            out.problems.append(
+                Problem(
+                    where,
+                    0,
+                    "",
+                    f"expected the archived text of a source, found no "
+                    f"{shown}/{path.stem}.yml (name the file after the source's id)",
+                )
+            )
+            continue
+        text = _read_text(path, where, out)
+        if text is not None:
+            out.texts[path.stem] = text
+
+
+def _read_text(path: Path, shown: str, out: Loaded) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        out.problems.append(Problem(shown, 0, "", f"cannot read the file ({exc.strerror})"))
+        return None
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        out.problems.append(
+            Problem(shown, line, "", f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} (save the file as UTF-8)")
+        )
+        return None
 
 
 def _read_json(path: Path) -> Any:
@@ -127,3 +173,18 @@ def _load_file(kind: Kind, path: Path, shown: str, out: Loaded, cache: FileCache
     record = record if record is not None else {"_line": 0}
     record["_path"] = shown
     out.records[kind.name][ident] = record
+
+
+def site_settings(config: Path) -> dict[str, str]:
+    """The addresses an mkdocs.yml gives (site_url, repo_url), for the sourcing report; {} when unreadable.
+    Tags such as !!python/name are read as nothing."""
+
+    class Lenient(yaml.SafeLoader):
+        pass
+
+    Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Lenient)  # noqa: S506 (a safe loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return {k: str(data.get(k) or "") for k in ("site_url", "repo_url")} if isinstance(data, dict) else {}

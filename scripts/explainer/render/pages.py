@@ -13,6 +13,7 @@ import jinja2
 import pycountry
 from markupsafe import Markup
 
+from .. import sourcing
 from ..dates import MONTHS, format_range
 from ..model import Citation, Era, Event, Explainer, Place, Timeline
 from ..text import clean_text, fold
@@ -76,6 +77,7 @@ class Options:
     site_name: str = ""
     site_url: str = ""  # the public address, for citations and data files ("" when unknown)
     epoch: int | None = None  # SOURCE_DATE_EPOCH: the build time the data files state, or None
+    repo_url: str = ""  # where the files are kept (for the sourcing report)
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,17 @@ class Renderer:
                 "guide.md.j2",
                 "",
                 lambda: dict(contract=contract(), errors=error_messages()),
+            ),
+            task(
+                "",
+                "guide/sourcing.md",
+                "Sourcing report",
+                "sourcing.md.j2",
+                "",
+                lambda: dict(
+                    lines=sourcing.report(m, {"site_url": self.options.site_url, "repo_url": self.options.repo_url}),
+                    rows=sourcing.rows(m),
+                ),
             ),
         ]
 
