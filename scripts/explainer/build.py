@@ -1,4 +1,4 @@
-"""Cross-file checks and the immutable model: references, ranges, aliases, backlinks."""
+"""Load, check across files, and make the model (assemble.py), with one model per language edition."""
 
 from __future__ import annotations
 
@@ -9,37 +9,24 @@ from pathlib import Path
 from typing import Any
 
 from .archive import check_quotes, copied_wording
+from .assemble import make_model
 from .contract import KIND_BY_NAME
-from .dates import PartialDate
 from .geo.geometry import Geometry, parse_geometry
 from .load import FileCache, Loaded, load
-from .model import (
-    Actor,
-    Citation,
-    Era,
-    Event,
-    Explainer,
-    Fact,
-    Figure,
-    Link,
-    MapSpec,
-    Measure,
-    Place,
-    Quote,
-    Source,
-    Term,
-    Timeline,
-    frozen,
-)
+from .model import Explainer, frozen
 from .problems import ExplainerError, Problem
 from .text import fold
+from .translate import localize
 
 NAME_FIELDS = {"actors": ("name",), "places": ("name",), "glossary": ("term",)}
 
 
-def build_explainer(docs: Path, shown_root: str = "docs", cache: FileCache | None = None) -> Explainer:
-    """Load, validate and model `docs`; raise ExplainerError with every problem found."""
-    loaded = load(docs, shown_root, cache)
+def build_explainer(
+    docs: Path, shown_root: str = "docs", cache: FileCache | None = None, languages: tuple[str, ...] = ()
+) -> Explainer:
+    """Load, validate and model `docs`; raise ExplainerError with every problem found. With `languages`, the
+    model of each edition after the first is in `editions`, translations laid over the base."""
+    loaded = load(docs, shown_root, cache, languages)
     problems = list(loaded.problems)
     problems += check_references(loaded)
     problems += check_ranges(loaded)
@@ -50,7 +37,17 @@ def build_explainer(docs: Path, shown_root: str = "docs", cache: FileCache | Non
     if problems:
         raise ExplainerError(problems)
     model = make_model(loaded.records, geometries, loaded.files)
-    return replace(model, archived=frozenset(loaded.texts), warnings=tuple(sorted(copied_wording(loaded))))
+    editions = {
+        lang: make_model(localize(loaded.records, loaded.overlays[lang], languages[0]), geometries)
+        for lang in languages[1:]
+    }
+    return replace(
+        model,
+        archived=frozenset(loaded.texts),
+        warnings=tuple(sorted(copied_wording(loaded))),
+        editions=frozen(editions),
+        language=languages[0] if languages else "",
+    )
 
 
 def check_references(loaded: Loaded) -> list[Problem]:
@@ -204,160 +201,3 @@ def check_names(loaded: Loaded) -> list[Problem]:
                 )
             )
     return problems
-
-
-def _citations(items: Any) -> tuple[Citation, ...]:
-    return tuple(
-        Citation(c["source"], c.get("locator", ""), c.get("quote", ""), bool(c.get("_checked"))) for c in items or ()
-    )
-
-
-def make_model(
-    records: dict[str, dict[str, dict[str, Any]]],
-    geometries: dict[str, Geometry],
-    files: dict[str, bytes] | None = None,
-) -> Explainer:
-    def plain(rec: dict[str, Any], *skip: str) -> dict[str, Any]:
-        return {k: v for k, v in rec.items() if not k.startswith("_") and k not in skip}
-
-    events = {}
-    for ident, r in records["events"].items():
-        fields = plain(r, "sources", "quotes")
-        events[ident] = Event(
-            id=ident,
-            path=r["_path"],
-            citations=_citations(r["sources"]),
-            quotes=tuple(Quote(**plain(q), checked=bool(q.get("_checked"))) for q in r.get("quotes", ())),
-            **fields,
-        )
-    ordered = dict(sorted(events.items(), key=lambda kv: kv[1].sort_key()))
-    actors = {
-        i: Actor(
-            id=i,
-            path=r["_path"],
-            citations=_citations(r.get("sources")),
-            links=tuple(Link(**plain(l)) for l in r.get("links", ())),
-            **plain(r, "sources", "links"),
-        )
-        for i, r in records["actors"].items()
-    }
-    places = {
-        i: Place(id=i, path=r["_path"], citations=_citations(r.get("sources")), **plain(r, "sources"))
-        for i, r in records["places"].items()
-    }
-    terms = {
-        i: Term(id=i, path=r["_path"], citations=_citations(r.get("sources")), **plain(r, "sources"))
-        for i, r in records["glossary"].items()
-    }
-    sources = {i: Source(id=i, path=r["_path"], **plain(r)) for i, r in records["sources"].items()}
-    timelines = {i: _timeline(i, r, ordered) for i, r in records["timelines"].items()}
-    maps = {i: _map(i, r) for i, r in records["maps"].items()}
-    facts = {i: _fact(i, r) for i, r in records["facts"].items()}
-    return Explainer(
-        events=frozen(ordered),
-        actors=frozen(_sorted(actors, "name")),
-        places=frozen(_sorted(places, "name")),
-        terms=frozen(_sorted(terms, "term")),
-        sources=frozen(sources),
-        timelines=frozen(timelines),
-        maps=frozen(maps),
-        facts=frozen(facts),
-        geometries=frozen(geometries),
-        backlinks=frozen(_backlinks(ordered)),
-        cited_by=frozen(_cited_by(actors, places, terms, facts)),
-        files=frozen(files or {}),
-    )
-
-
-def _sorted(items: dict[str, Any], attr: str) -> dict[str, Any]:
-    return dict(sorted(items.items(), key=lambda kv: (fold(getattr(kv[1], attr)), kv[0])))
-
-
-def _timeline(ident: str, r: dict[str, Any], events: dict[str, Event]) -> Timeline:
-    start: PartialDate | None = r.get("from")
-    end: PartialDate | None = r.get("to")
-    tags = set(r.get("tags", ()))
-    chosen = set(r.get("events", ()))
-    selected = []
-    for e in events.values():
-        if chosen and e.id in chosen:
-            selected.append(e.id)
-            continue
-        if chosen and not (start or end or tags):
-            continue
-        if start and (e.end or e.date).last_day() < start.first_day():
-            continue
-        if end and e.date.first_day() > end.last_day():
-            continue
-        if tags and not tags & set(e.tags):
-            continue
-        if chosen or start or end or tags:
-            selected.append(e.id)
-    eras = tuple(Era(x["title"], x["from"], x["to"]) for x in r.get("eras", ()))
-    return Timeline(
-        id=ident, path=r["_path"], title=r["title"], events=tuple(selected), summary=r.get("summary", ""), eras=eras
-    )
-
-
-def _map(ident: str, r: dict[str, Any]) -> MapSpec:
-    f = r.get("frame")
-    frame = (f["west"], f["south"], f["east"], f["north"]) if f else None
-    return MapSpec(
-        id=ident,
-        path=r["_path"],
-        title=r["title"],
-        geometry=r.get("geometry", ""),
-        summary=r.get("summary", ""),
-        countries=r.get("countries", ()),
-        border=r.get("border", ""),
-        frame=frame,
-        places=r.get("places", ()),
-    )
-
-
-def _fact(ident: str, r: dict[str, Any]) -> Fact:
-    figures = tuple(
-        Figure(
-            value=f["value"],
-            label=f["label"],
-            role=f["role"],
-            unit=f.get("unit", ""),
-            note=f.get("note", ""),
-            citations=_citations(f.get("sources")),
-        )
-        for f in r["figures"]
-    )
-    m = r.get("measure")
-    measure = Measure(m["map"], m["border"], m["label"], m.get("note", "")) if m else None
-    return Fact(
-        id=ident,
-        path=r["_path"],
-        title=r["title"],
-        figures=figures,
-        summary=r.get("summary", ""),
-        measure=measure,
-        explanation=r.get("explanation", ""),
-    )
-
-
-def _cited_by(*groups: dict[str, Any]) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Sources cited by actors, places, terms and fact boxes (events have their own backlinks)."""
-    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for kind, group in zip(("actors", "places", "glossary", "facts"), groups):
-        for ident, item in group.items():
-            cites = list(getattr(item, "citations", ()))
-            cites += [c for f in getattr(item, "figures", ()) for c in f.citations]
-            for source in dict.fromkeys(c.source for c in cites):
-                found[source].append((kind, ident))
-    return {k: tuple(v) for k, v in found.items()}
-
-
-def _backlinks(events: dict[str, Event]) -> dict[tuple[str, str], tuple[str, ...]]:
-    links: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for e in events.values():
-        refs = [("actors", a) for a in e.actors] + [("actors", q.by) for q in e.quotes]
-        refs += [("places", p) for p in e.places] + [("glossary", t) for t in e.terms]
-        refs += [("sources", c.source) for c in e.citations] + [("sources", q.source) for q in e.quotes]
-        for key in dict.fromkeys(refs):
-            links[key].append(e.id)
-    return {k: tuple(v) for k, v in links.items()}

@@ -62,8 +62,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check_or_render(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    settings = site_settings(getattr(args, "config", None) or args.docs.parent / "mkdocs.yml")
+    languages = tuple(x for x in settings.pop("languages", "").split(",") if x)
     try:
-        model = build_explainer(args.docs, shown_root=str(args.docs).rstrip("/") or ".")
+        model = build_explainer(args.docs, str(args.docs).rstrip("/") or ".", languages=languages)
     except ExplainerError as err:
         print(err.report(), file=sys.stderr)
         return 1
@@ -72,8 +74,7 @@ def _check_or_render(args: argparse.Namespace) -> int:
     if args.command == "check":
         c = model.counts()
         print(f"explainer: {args.docs} is valid: " + ", ".join(f"{n} {k}" for k, n in c.items()))
-        config = args.config or args.docs.parent / "mkdocs.yml"
-        print(sourcing.summary(sourcing.report(model, site_settings(config))))
+        print(sourcing.summary(sourcing.report(model, settings)))
         return 0
     pages = render_pages(model, Options(directory_urls=not args.no_directory_urls))
     with tempfile.TemporaryDirectory(dir=args.out.parent if args.out.parent.exists() else None) as tmp:

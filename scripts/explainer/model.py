@@ -189,6 +189,8 @@ class Explainer:
     geometries: Mapping[str, Geometry]  # by file name in docs/maps/
     backlinks: Mapping[tuple[str, str], tuple[str, ...]]  # (kind, id) -> ids of events citing it
     cited_by: Mapping[str, tuple[tuple[str, str], ...]]  # source id -> (kind, id) of non-event entries citing it
+    language: str = ""  # the default language ("" when the explainer has one)
+    editions: Mapping[str, Explainer] = field(default_factory=lambda: MappingProxyType({}))  # lang -> model
     archived: frozenset[str] = frozenset()  # ids of the sources with an archived text (docs/sources/<id>.txt)
     warnings: tuple[Problem, ...] = ()  # what a strict build refuses though the model is whole (copied wording)
     # the YAML files as editors wrote them: "docs/events/x.yml" -> bytes

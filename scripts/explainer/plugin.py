@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from .build import build_explainer
 from .contract import KIND_BY_NAME
+from .contract.kinds import LANGUAGE_RE as LANGUAGE
 from .generator import Generated, Options, generate
 from .linking import AmbiguousAlias, Linker, Mentions
 from .load import FileCache
@@ -42,6 +43,7 @@ THEME_DIR = Path(__file__).parent / "theme"
 class ExplainerConfig(base.Config):
     navigation = c.Type(bool, default=True)  # the default navigation, when mkdocs.yml has no nav
     link_names = c.Type(bool, default=True)  # link the first mention of each actor, place and term
+    languages = c.ListOfItems(c.Type(str), default=[])  # the editions: the first is the default, at the root
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -60,9 +62,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         docs = Path(config.docs_dir)
+        for lang in self.config.languages:
+            if not LANGUAGE.match(lang):
+                raise PluginError(f"explainer: languages: expected language codes such as en, uk or be, found {lang!r}")
         started = time.perf_counter()
         try:
-            model = build_explainer(docs, shown_root=_shown(docs, config), cache=self.cache)
+            model = build_explainer(docs, _shown(docs, config), self.cache, tuple(self.config.languages))
         except ExplainerError as err:
             if self.command != "serve" or self.generated is None:
                 raise Abort("\n" + err.report()) from None
@@ -98,9 +103,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.mentions = Mentions(out.model, config.use_directory_urls) if self.linker else None
         for file in files:  # the YAML files are offered as one zip on the data page, not copied one by one; the
             # sources' archived texts (sources/<id>.txt) are for the checks only, never published
-            folder = file.src_uri.split("/")[0]
+            folder, stem = file.src_uri.split("/")[0], file.src_uri.rsplit("/", 1)[-1].rsplit(".", 1)[0]
             if folder in KIND_BY_NAME and (file.src_uri.endswith(".yml") or folder == "sources"):
                 file.inclusion = InclusionLevel.EXCLUDED
+            elif file.is_documentation_page() and stem.rpartition(".")[2] in self.config.languages[1:]:
+                file.inclusion = InclusionLevel.EXCLUDED  # a translated page (index.uk.md): its edition's
         hand = [f.src_uri for f in files.documentation_pages()]
         for page in out.pages:
             if files.get_file_from_path(page.src) is None:  # a hand-written page of the same name wins

@@ -35,7 +35,8 @@ CITATION = Record(
 )
 CITATIONS = ListOf(CITATION)
 LINK = Record((Field("title", PLAIN, True), Field("url", URL, True)))
-LANGUAGE = Pattern(re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"), "a BCP 47 language code such as en, uk or be")
+LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+LANGUAGE = Pattern(LANGUAGE_RE, "a BCP 47 language code such as en, uk or be")
 ALIASES = ListOf(Text(max_length=200))
 
 

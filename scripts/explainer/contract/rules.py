@@ -226,6 +226,7 @@ class Record:
     fields: tuple[Field, ...]
     shorthand: Rule | None = None  # a bare scalar accepted in place of the mapping (e.g. a source id)
     shorthand_field: str = ""
+    fixed: tuple[str, ...] = ()  # in a translation: the base file's fields that are not translated
 
     def parse(self, node: Node, ctx: Context, where: str) -> dict[str, Any] | None:
         if self.shorthand is not None and isinstance(node, ScalarNode):
@@ -240,6 +241,14 @@ class Record:
         prefix = f"{where}." if where else ""
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
+            if key in self.fixed:
+                ctx.error(
+                    key_node,
+                    f"{prefix}{key}",
+                    f"expected only translatable fields ({', '.join(known)}), "
+                    f"found {key!r}: it comes from the base file",
+                )
+                continue
             if key is None or key not in known:
                 close = _closest(str(key), list(known))
                 hint = f"; did you mean {close!r}?" if close else f" (allowed: {', '.join(known)})"

@@ -4,63 +4,27 @@ checks), and the GeoJSON files its maps name. The only module of the core that r
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import Node
 
 from ..contract import KINDS, Kind
-from ..contract.rules import ID_RE, Context, Reference
+from ..contract.rules import ID_RE, Context
 from ..problems import Problem
-from .yamlfile import parse_yaml
+from .loaded import FileCache, Loaded, read
+from .overlays import check_overlays, overlay
+
+__all__ = ["FileCache", "Loaded", "load", "site_settings"]
 
 
-@dataclass
-class Loaded:
-    """Validated records per kind (id -> fields), the references still to check, the files' bytes (for the
-    zip of YAML files) and the parsed GeoJSON of docs/maps/ (name -> data, or the reason it is unreadable)."""
-
-    records: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
-    references: list[Reference] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    files: dict[str, bytes] = field(default_factory=dict)  # "docs/events/x.yml" -> bytes
-    geojson: dict[str, Any] = field(default_factory=dict)  # file name in docs/maps/ -> data, or an OSError/ValueError
-    texts: dict[str, str] = field(default_factory=dict)  # source id -> its archived text (docs/sources/<id>.txt)
-    pages: dict[str, str] = field(default_factory=dict)  # hand-written page as shown ("docs/index.md") -> Markdown
-
-
-Parsed = tuple[bytes, Node | None, list[Problem]]
-
-
-class FileCache:
-    """Each file's bytes and parsed nodes by path, size and modification time, so an edit re-reads one file
-    (`mkdocs serve` keeps one on the plugin)."""
-
-    def __init__(self) -> None:
-        self._entries: dict[Path, tuple[tuple[int, int], Parsed]] = {}
-
-    def read(self, path: Path, shown: str) -> Parsed:
-        st = path.stat()
-        stamp = (st.st_mtime_ns, st.st_size)
-        hit = self._entries.get(path)
-        if hit is None or hit[0] != stamp:
-            hit = (stamp, _read(path, shown))
-            self._entries[path] = hit
-        return hit[1]
-
-
-def _read(path: Path, shown: str) -> Parsed:
-    raw = path.read_bytes()
-    node, problems = parse_yaml(raw, shown)
-    return raw, node, problems
-
-
-def load(docs: Path, shown_root: str = "docs", cache: FileCache | None = None) -> Loaded:
-    """Read `docs/<kind>/*.yml` for every kind, and the GeoJSON files of docs/maps/; `shown_root` is how paths
-    are shown to editors."""
-    out = Loaded()
+def load(
+    docs: Path, shown_root: str = "docs", cache: FileCache | None = None, languages: tuple[str, ...] = ()
+) -> Loaded:
+    """Read `docs/<kind>/*.yml` for every kind, their translations (`<id>.<lang>.yml`, for `languages` after
+    the first), the archived source texts, the hand-written pages and the GeoJSON files of docs/maps/;
+    `shown_root` is how paths are shown to editors."""
+    out = Loaded(overlays={lang: {k.name: {} for k in KINDS} for lang in languages[1:]})
     if not docs.is_dir():
         out.problems.append(Problem(shown_root, 0, "", "expected a folder with the explainer's files, found none"))
         return out
@@ -80,13 +44,14 @@ def load(docs: Path, shown_root: str = "docs", cache: FileCache | None = None) -
         folder = docs / kind.name
         if folder.is_dir():
             for path in sorted(folder.iterdir()):
-                _load_file(kind, path, f"{shown_root}/{kind.name}/{path.name}", out, cache)
+                _load_file(kind, path, f"{shown_root}/{kind.name}/{path.name}", out, cache, languages)
     for rec in out.records["maps"].values():
         name = rec.get("geometry")
         if name and name not in out.geojson:
             out.geojson[name] = _read_json(docs / "maps" / name)
+    check_overlays(out)
     _load_texts(docs / "sources", f"{shown_root}/sources", out)
-    for page in sorted(docs.glob("*.md")):
+    for page in sorted(p for p in docs.glob("*.md") if "." not in p.stem):  # translations: index.uk.md
         text = _read_text(page, f"{shown_root}/{page.name}", out)
         if text is not None:
             out.pages[f"{shown_root}/{page.name}"] = text
@@ -138,13 +103,18 @@ def _read_json(path: Path) -> Any:
         return exc
 
 
-def _load_file(kind: Kind, path: Path, shown: str, out: Loaded, cache: FileCache | None) -> None:
+def _load_file(
+    kind: Kind, path: Path, shown: str, out: Loaded, cache: FileCache | None, languages: tuple[str, ...] = ()
+) -> None:
     if path.name.startswith(".") or path.is_dir():
         return
     if path.suffix == ".yaml":
         out.problems.append(Problem(shown, 0, "", f"expected the ending .yml, found .yaml (rename to {path.stem}.yml)"))
         return
     if path.suffix != ".yml":
+        return
+    if "." in path.stem:
+        overlay(kind, path, shown, out, cache, languages)
         return
     ident = path.stem
     if not ID_RE.match(ident):
@@ -158,7 +128,7 @@ def _load_file(kind: Kind, path: Path, shown: str, out: Loaded, cache: FileCache
         )
         return
     try:
-        raw, node, problems = cache.read(path, shown) if cache else _read(path, shown)
+        raw, node, problems = cache.read(path, shown) if cache else read(path, shown)
     except OSError as exc:
         raw, node, problems = b"", None, [Problem(shown, 0, "", f"cannot read the file ({exc.strerror})")]
     out.problems.extend(problems)
@@ -176,8 +146,9 @@ def _load_file(kind: Kind, path: Path, shown: str, out: Loaded, cache: FileCache
 
 
 def site_settings(config: Path) -> dict[str, str]:
-    """The addresses an mkdocs.yml gives (site_url, repo_url), for the sourcing report; {} when unreadable.
-    Tags such as !!python/name are read as nothing."""
+    """What `explainer check` needs of an mkdocs.yml: site_url and repo_url (for the sourcing report) and the
+    explainer plugin's languages (comma-separated); {} when unreadable. Tags such as !!python/name are read as
+    nothing."""
 
     class Lenient(yaml.SafeLoader):
         pass
@@ -187,4 +158,16 @@ def site_settings(config: Path) -> dict[str, str]:
         data = yaml.load(config.read_text(encoding="utf-8"), Lenient)  # noqa: S506 (a safe loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
-    return {k: str(data.get(k) or "") for k in ("site_url", "repo_url")} if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    plugins = data.get("plugins") or []
+    options = (
+        plugins.get("explainer")
+        if isinstance(plugins, dict)
+        else next((p["explainer"] for p in plugins if isinstance(p, dict) and "explainer" in p), None)
+    )
+    languages = (options or {}).get("languages") or [] if isinstance(options or {}, dict) else []
+    return {
+        **{k: str(data.get(k) or "") for k in ("site_url", "repo_url")},
+        "languages": ",".join(str(x) for x in languages),
+    }

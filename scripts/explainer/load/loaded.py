@@ -1,0 +1,56 @@
+"""What load gives: the records, the files' bytes, the translations, the archived texts; and the cache of
+parsed files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from yaml.nodes import Node
+
+from ..contract.rules import Reference
+from ..problems import Problem
+from .yamlfile import parse_yaml
+
+
+@dataclass
+class Loaded:
+    """Validated records per kind (id -> fields), the references still to check, the files' bytes (for the
+    zip of YAML files) and the parsed GeoJSON of docs/maps/ (name -> data, or the reason it is unreadable)."""
+
+    records: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    references: list[Reference] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)  # "docs/events/x.yml" -> bytes
+    geojson: dict[str, Any] = field(default_factory=dict)  # file name in docs/maps/ -> data, or an OSError/ValueError
+    texts: dict[str, str] = field(default_factory=dict)  # source id -> its archived text (docs/sources/<id>.txt)
+    # translations: language -> kind -> id -> translated fields (docs/<kind>/<id>.<lang>.yml)
+    overlays: dict[str, dict[str, dict[str, dict[str, Any]]]] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)  # hand-written page as shown ("docs/index.md") -> Markdown
+
+
+Parsed = tuple[bytes, Node | None, list[Problem]]
+
+
+class FileCache:
+    """Each file's bytes and parsed nodes by path, size and modification time, so an edit re-reads one file
+    (`mkdocs serve` keeps one on the plugin)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[tuple[int, int], Parsed]] = {}
+
+    def read(self, path: Path, shown: str) -> Parsed:
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+        hit = self._entries.get(path)
+        if hit is None or hit[0] != stamp:
+            hit = (stamp, read(path, shown))
+            self._entries[path] = hit
+        return hit[1]
+
+
+def read(path: Path, shown: str) -> Parsed:
+    raw = path.read_bytes()
+    node, problems = parse_yaml(raw, shown)
+    return raw, node, problems
