@@ -79,3 +79,10 @@ def visits(builds: Builds, server: LocalServer, browser: Browser) -> Callable[[s
             cache[key] = seen
         return cache[key]
     return get
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that drives Chromium or runs the Nu checker is a browser test, marked or not."""
+    for item in items:
+        if {"browser", "visits", "java"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
