@@ -30,3 +30,6 @@ def build_site(config_file: Path, site_dir: Path, **overrides: object) -> list[s
     finally:
         logger.removeHandler(handler)
     return records
+
+
+FLAGSHIP_LANGUAGES = ("en", "uk", "be")  # mkdocs.yml's explainer: languages

@@ -55,3 +55,10 @@ def test_plugin_reads_on_two_screens_and_never_forks() -> None:
         source = path.read_text(encoding="utf-8")
         for banned in ("os.fork", "gc.freeze", "gc.disable", "multiprocessing"):
             assert banned not in source, f"{path.relative_to(ROOT)} uses {banned}"
+
+
+def test_flagship_languages_match_mkdocs_yml() -> None:
+    from explainer.load import site_settings
+    from helpers import FLAGSHIP_LANGUAGES
+
+    assert tuple(site_settings(ROOT / "mkdocs.yml")["languages"].split(",")) == FLAGSHIP_LANGUAGES

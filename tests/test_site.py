@@ -12,7 +12,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from explainer.build import build_explainer
-from helpers import ROOT, build_site
+from helpers import FLAGSHIP_LANGUAGES, ROOT, build_site
 
 
 class Links(HTMLParser):
@@ -73,7 +73,7 @@ def flagship(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_flagship_has_a_page_per_thing(flagship: Path) -> None:
-    model = build_explainer(ROOT / "docs")
+    model = build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES)
     for kind, items in (("events", model.events), ("actors", model.actors), ("places", model.places),
                         ("glossary", model.terms), ("sources", model.sources), ("timelines", model.timelines)):
         for ident in items:
@@ -88,7 +88,7 @@ def test_flagship_links_resolve(flagship: Path) -> None:
 
 
 def test_flagship_cross_links(flagship: Path) -> None:
-    model = build_explainer(ROOT / "docs")
+    model = build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES)
     for event in model.events.values():
         page = parse(flagship / "events" / event.id / "index.html")
         for actor in event.actors:

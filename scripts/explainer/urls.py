@@ -82,3 +82,22 @@ class Site:
         """Host and path of the public site, for globally unique ids ('explainer' without site_url)."""
         parts = urlsplit(self.url)
         return (parts.netloc + parts.path.rstrip("/")) if parts.netloc else "explainer"
+
+
+def edition_root(lang: str, languages: tuple[str, ...]) -> str:
+    """Where an edition lives from the site's root: '' for the default (first) language, 'uk/' for another."""
+    return "" if not languages or lang == languages[0] else f"{lang}/"
+
+
+def edition_href(src: str, here: str, there: str, languages: tuple[str, ...], directory_urls: bool) -> str:
+    """A relative link from the page built from `src` in edition `here` to the same page in edition `there`
+    (works from disk: no absolute path)."""
+    up = root_prefix(src, directory_urls) + ("../" if here != languages[0] else "")
+    return (up + edition_root(there, languages) + page_url(src, directory_urls)) or "./"
+
+
+def edition_url(site_url: str, src: str, lang: str, languages: tuple[str, ...]) -> str:
+    """The public address of the page built from `src` in edition `lang` ('' without site_url)."""
+    if not site_url:
+        return ""
+    return public_url(site_url.rstrip("/") + "/" + edition_root(lang, languages), src)

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from explainer.build import build_explainer
-from helpers import ROOT, build_site
+from helpers import FLAGSHIP_LANGUAGES, ROOT, build_site
 
-MODEL = build_explainer(ROOT / "docs")
+MODEL = build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES)
 NAMES = [(f"actors/{a.id}/", n) for a in MODEL.actors.values() for n in (a.name, *a.aliases)] + \
         [(f"places/{p.id}/", n) for p in MODEL.places.values() for n in (p.name, *p.aliases)]
 LUKASHENKA = next(f"actors/{a.id}/" for a in MODEL.actors.values() if "Лукашенко" in a.aliases)
