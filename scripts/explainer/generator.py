@@ -12,6 +12,7 @@ from typing import Any
 from .export import downloads, export_makers, timeline_makers
 from .model import Explainer
 from .render.assets import DEFAULT_NAV
+from .render.language import Language
 from .render.meta import PageMeta, page_meta
 from .render.pages import DownloadLink, GeneratedPage, Options, PageSource, Renderer
 from .text import count
@@ -19,7 +20,7 @@ from .urls import Site
 
 Maker = Callable[[], bytes]  # makes one data file's content
 
-__all__ = ["Generated", "Options", "PageSource", "data_files", "generate", "render_pages", "summary"]
+__all__ = ["Generated", "Language", "Options", "PageSource", "data_files", "generate", "render_pages", "summary"]
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,12 @@ class Generated:
         return summary(self.model, len(self.pages), seconds)
 
 
-def generate(model: Explainer, options: Options = Options()) -> Generated:
-    """Everything the site is made of, from a valid model (build.build_explainer)."""
+def generate(model: Explainer, options: Options = Options(), language: Language | None = None) -> Generated:
+    """Everything the site is made of, from a valid model (build.build_explainer); `language`: an edition's
+    (its translated words), for a model of that edition (model.editions)."""
     meta = page_meta(model, options.site_name)
     links = [DownloadLink(d.path, d.title, d.format, d.about, d.schema) for d in downloads(model)]
-    pages = Renderer(model, options, meta, links).tasks()
+    pages = Renderer(model, options, meta, links, language).tasks()
     return Generated(model, tuple(pages), tuple(data_makers(model, options)), meta)
 
 

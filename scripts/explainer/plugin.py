@@ -27,7 +27,9 @@ from mkdocs.structure.pages import Page
 from .build import build_explainer
 from .contract import KIND_BY_NAME
 from .contract.kinds import LANGUAGE_RE as LANGUAGE
-from .generator import Generated, Options, generate
+from .editions import build_edition, link_editions, swap_translated_pages
+from .generator import Generated, Language, Options, generate
+from .i18n import translations
 from .linking import AmbiguousAlias, Linker, Mentions
 from .load import FileCache
 from .problems import ExplainerError
@@ -56,6 +58,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.linker: Linker | None = None
         self.mentions: Mentions | None = None
         self.nav_titled: set[str] = set()  # pages whose title the default navigation gives
+        self.edition = ""  # in the nested build of a language edition (editions.py): its language
+        self.root_url = ""  # the site's public address (an edition's own is under it)
+        self.translated: set[str] = set()  # in an edition: the hand-written pages shown translated
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -79,12 +84,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 flush=True,
             )
         else:
+            self.root_url = config.site_url or ""
+            language = None
+            if self.edition:  # a language edition: its model, its words, its address
+                model, language = model.editions[self.edition], Language(self.edition, translations(self.edition))
+                config.site_url = f"{self.root_url}{self.edition}/" if self.root_url else None
             options = Options(config.use_directory_urls, config.site_name, config.site_url or "", _epoch())
             try:
                 linker = Linker(model, config.use_directory_urls) if self.config.link_names else None
             except AmbiguousAlias as err:
                 raise PluginError(str(err)) from None
-            self.generated, self.linker = generate(model, options), linker
+            self.generated, self.linker = generate(model, options, language), linker
             log.info(self.generated.summary(time.perf_counter() - started))
             for warning in model.warnings:  # copied wording: a strict build stops on it
                 log.warning(str(warning))
@@ -108,6 +118,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 file.inclusion = InclusionLevel.EXCLUDED
             elif file.is_documentation_page() and stem.rpartition(".")[2] in self.config.languages[1:]:
                 file.inclusion = InclusionLevel.EXCLUDED  # a translated page (index.uk.md): its edition's
+        if self.edition:
+            self.translated = swap_translated_pages(files, config, self.edition, self.config.languages)
         hand = [f.src_uri for f in files.documentation_pages()]
         for page in out.pages:
             if files.get_file_from_path(page.src) is None:  # a hand-written page of the same name wins
@@ -131,8 +143,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         assert out is not None
         self._describe(page, html, config)
         made = out.page(src)
+        hand = page.file.generated_by is None or src in self.translated
+        if self.edition and made is None and src not in self.translated:  # a page not yet translated
+            html = Language(self.edition, translations(self.edition)).untranslated_page(html, self.config.languages[0])
         if self.linker is not None and self.mentions is not None:  # link first mentions, note what is mentioned
-            html, found = self.linker.link_html(html, src, editor_links=page.file.generated_by is None)
+            html, found = self.linker.link_html(html, src, editor_links=hand)
             self.mentions.record(src, made.title if made else page.title or "", found)
         if src not in self.nav_titled:  # Material's templates print titles unescaped: hand it HTML-safe text
             page.title = str(escape(made.title if made else page.title or ""))
@@ -141,10 +156,21 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if self.mentions is not None and page.content:  # every page's on_page_content has run: all is known
             page.content = self.mentions.fill(page.content, page.file.src_uri)
+        if self.config.languages:
+            link_editions(
+                page,
+                self.edition or self.config.languages[0],
+                self.config.languages,
+                self.root_url,
+                config.use_directory_urls,
+            )
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.mentions = None  # what this build found; the next one starts afresh
+        if not self.edition:
+            for lang in self.config.languages[1:]:
+                build_edition(config, lang, self.root_url, self.cache)
 
     def _describe(self, page: Page, html: str, config: MkDocsConfig) -> None:
         """page.meta gets description, canonical (the public address, in the offline copy too) and json_ld."""

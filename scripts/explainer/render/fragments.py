@@ -16,17 +16,21 @@ from markupsafe import Markup
 from ..model import Era, Event, Explainer
 from ..prose import Prose
 from ..urls import via_root
+from .language import Language
 
 
 class Fragments:
     """Rendered list items and Markdown fields, cached per link prefix ('', '../', '../../', …)."""
 
-    def __init__(self, env: jinja2.Environment, model: Explainer, directory_urls: bool) -> None:
+    def __init__(
+        self, env: jinja2.Environment, model: Explainer, directory_urls: bool, language: Language | None = None
+    ) -> None:
         self.model, self.directory_urls = model, directory_urls
         self.prose = Prose()
+        self.language = language or Language()
         self._item = env.get_template("_event_item.j2")
         self._items: dict[tuple[str, str, bool, int | None, tuple[Era, ...]], Markup] = {}
-        self._markdown: dict[tuple[str, str, str, bool], Markup] = {}
+        self._markdown: dict[tuple[str, str, str, bool, type], Markup] = {}
 
     def link(self, prefix: str) -> Callable[..., str]:
         def link(to: str, anchor: str = "") -> str:
@@ -37,7 +41,7 @@ class Fragments:
     def markdown(self, text: str, yaml_path: str, prefix: str, inline: bool = False) -> Markup:
         """An editor's Markdown field as safe HTML; its links to other pages climb from `prefix`."""
         folder = posixpath.dirname(yaml_path.removeprefix("docs/"))
-        key = (text, folder, prefix, inline)
+        key = (text, folder, prefix, inline, type(text))  # an untranslated text is marked: not the same
         hit = self._markdown.get(key)
         if hit is None:
 
@@ -45,7 +49,7 @@ class Fragments:
                 path = posixpath.normpath(posixpath.join(folder, target))
                 return None if path.startswith("..") else via_root(prefix, path, self.directory_urls)
 
-            hit = self._markdown[key] = self.prose.html(text, resolve, inline)
+            hit = self._markdown[key] = self.language.field(text, self.prose.html(text, resolve, inline), inline)
         return hit
 
     def md(self, prefix: str, default_path: str) -> Callable[..., Markup]:

@@ -21,6 +21,7 @@ from ..urls import Site, download_href, json_path, relative_url, root_prefix
 from .citation import PageCitation, cite_event
 from .fragments import Fragments
 from .guide import contract, error_messages
+from .language import Language
 from .maps import draw_maps, locator, measured_km, number
 from .meta import PageMeta, page_meta
 from .paging import COMPACT_OVER, INDEX_EVENTS, Period, pages_of, periods
@@ -91,9 +92,11 @@ class DownloadLink:
     schema: str = ""
 
 
-def environment() -> jinja2.Environment:
+def environment(language: Language | None = None) -> jinja2.Environment:
+    language = language or Language()
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("explainer.render"),
+        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -103,7 +106,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters["date_label"] = lambda e: e.display_date or format_range(e.date, e.end, e.approximate)
     env.filters["iso"] = lambda d: d.iso() if d else ""
-    env.filters["text"] = clean_text
+    env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["text"] = language.text
     register_timeline(env)
     env.filters["number"] = number
     env.filters["country"] = country_name
@@ -122,12 +126,14 @@ class Renderer:
         options: Options = Options(),
         meta: Mapping[str, PageMeta] | None = None,
         downloads: Sequence[DownloadLink] = (),
+        language: Language | None = None,
     ) -> None:
-        self.model, self.options, self.env = model, options, environment()
+        self.language = language or Language()
+        self.model, self.options, self.env = model, options, environment(self.language)
         self.downloads = downloads
         self.site = Site(options.site_name, options.site_url)
         self.meta = meta  # schema.org node per page (render/meta.py), computed when first needed
-        self.fragments = Fragments(self.env, model, options.directory_urls)
+        self.fragments = Fragments(self.env, model, options.directory_urls, self.language)
         self.env.globals["mark_open"] = openings = MarkOpenings(self.env, model.events)
         self.env.globals["strip_svg"] = StripDrawer(self.env, openings)
 
@@ -346,15 +352,17 @@ class Renderer:
         def item(e: Event, compact: bool = False, tone: int | None = None, starts: tuple[Era, ...] = ()) -> Markup:
             return parts.event_item(e, prefix, compact, tone, starts)
 
-        return self.env.get_template(template).render(
-            m=self.model,
-            title=clean_text(title),
-            link=parts.link(prefix),
-            md=parts.md(prefix, edit),
-            item=item,
-            kind_labels=KIND_LABELS,
-            role_labels=ROLE_LABELS,
-            **context,
+        return self.language.with_notice(
+            self.env.get_template(template).render(
+                m=self.model,
+                title=self.language.text(title),
+                link=parts.link(prefix),
+                md=parts.md(prefix, edit),
+                item=item,
+                kind_labels=KIND_LABELS,
+                role_labels=ROLE_LABELS,
+                **context,
+            )
         )
 
     def _file(self, timeline_id: str | None) -> str:

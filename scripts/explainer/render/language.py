@@ -1,0 +1,56 @@
+"""What an edition's pages need of their language: the generator's own words translated (gettext, from the
+catalogues in i18n/), and texts without a translation marked as what they are: the default language's words
+(`lang="en"`), with a short notice for the reader."""
+
+from __future__ import annotations
+
+import gettext
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..text import clean_text
+from ..translate import Fallback
+
+UNTRANSLATED = "x-untranslated"
+
+
+class Language:
+    def __init__(self, code: str = "", translations: gettext.NullTranslations | None = None) -> None:
+        self.code = code
+        self.translations = translations or gettext.NullTranslations()
+        self.gettext = self.translations.gettext
+
+    def text(self, value: Any) -> Any:
+        """The `text` filter: plain text as written; untranslated text in a span that says its language."""
+        if isinstance(value, Fallback):
+            return Markup('<span lang="{}" class="{}">{}</span>').format(value.lang, UNTRANSLATED, clean_text(value))
+        return clean_text(value)
+
+    def field(self, value: str, html: Markup, inline: bool) -> Markup:
+        """An editor's Markdown field as rendered; untranslated, wrapped in an element that says its language."""
+        if not isinstance(value, Fallback):
+            return html
+        tag = "span" if inline else "div"
+        return Markup(f'<{tag} lang="{escape(value.lang)}" class="{UNTRANSLATED}">{html}</{tag}>')
+
+    def notice(self, whole: bool = False) -> str:
+        """A short notice for the reader that (part of) the page is shown in the default language."""
+        said = (
+            "This page is not yet translated: it is shown in English."
+            if whole
+            else "Parts of this page are not yet translated: they are shown in English."
+        )
+        note = escape(self.gettext(said))
+        return f'<p class="x-untranslated-note x-nolink x-nomention" data-search-exclude>{note}</p>\n'
+
+    def with_notice(self, markdown: str) -> str:
+        """The page with a notice under its heading when part of it is shown untranslated."""
+        if f'class="{UNTRANSLATED}"' not in markdown:
+            return markdown
+        head, sep, rest = markdown.partition("</h1>\n")
+        return f"{head}{sep}{self.notice()}{rest}" if sep else self.notice() + markdown
+
+    def untranslated_page(self, html: str, default: str) -> str:
+        """A hand-written page that has no translation: its HTML marked as the default language's, noticed."""
+        return f'{self.notice(whole=True)}<div lang="{escape(default)}" class="{UNTRANSLATED}">\n{html}\n</div>'
