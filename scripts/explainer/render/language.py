@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from ..text import clean_text
 from ..translate import Fallback
+from .calendar import Calendar
 
 UNTRANSLATED = "x-untranslated"
 
@@ -20,6 +21,7 @@ class Language:
         self.code = code
         self.translations = translations or gettext.NullTranslations()
         self.gettext = self.translations.gettext
+        self.calendar = Calendar(code)
 
     def text(self, value: Any) -> Any:
         """The `text` filter: plain text as written; untranslated text in a span that says its language."""

@@ -14,7 +14,6 @@ import pycountry
 from markupsafe import Markup
 
 from .. import sourcing
-from ..dates import MONTHS, format_range
 from ..model import Citation, Era, Event, Explainer, Place, Timeline
 from ..text import clean_text, fold
 from ..urls import Site, download_href, json_path, relative_url, root_prefix
@@ -104,11 +103,12 @@ def environment(language: Language | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build: no file check on every page
     )
-    env.filters["date_label"] = lambda e: e.display_date or format_range(e.date, e.end, e.approximate)
+    dates = language.calendar
+    env.filters["date_label"] = lambda e: e.display_date or dates.range(e.date, e.end, e.approximate)
     env.filters["iso"] = lambda d: d.iso() if d else ""
     env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters["text"] = language.text
-    register_timeline(env)
+    register_timeline(env, dates, language.gettext)
     env.filters["number"] = number
     env.filters["country"] = country_name
     env.filters["count"] = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"
@@ -146,7 +146,7 @@ class Renderer:
         list is quick to make (titles, addresses and the navigation are known before any page is rendered)."""
         m, task = self.model, self._task
         everything = list(m.events.values())
-        parts = periods(everything) if len(everything) > INDEX_EVENTS else ()
+        parts = periods(everything, calendar=self.language.calendar) if len(everything) > INDEX_EVENTS else ()
         return [
             *(
                 task("events", f"events/{e.id}.md", e.title, "event.md.j2", e.path, partial(self._event_context, e))
@@ -266,7 +266,7 @@ class Renderer:
         self, kind: str, base: str, title: str, edit: str, timeline: Timeline | None, events: list[Event]
     ) -> list[PageSource]:
         """A timeline's page; when too long for one (render/paging.py), an index page and a page per period."""
-        parts = periods(events)
+        parts = periods(events, calendar=self.language.calendar)
         tasks = [
             self._task(
                 kind,
@@ -377,13 +377,13 @@ class Renderer:
                 out.append(Citation(q.source, q.locator))
         return out
 
-    @staticmethod
-    def _by_month(events: list[Event]) -> list[tuple[int, list[tuple[str, list[Event]]]]]:
+    def _by_month(self, events: list[Event]) -> list[tuple[int, list[tuple[str, list[Event]]]]]:
         """As the timeline groups them: one group per month, events known only to the year first."""
+        calendar, _ = self.language.calendar, self.language.gettext
 
         def name(month: Month) -> str:
             number = month.entries[0].event.date.month
-            return MONTHS[number - 1] if number else "Undated in the year"
+            return calendar.month_name(number) if number else _("Undated in the year")
 
         return [(y.year, [(name(mo), [x.event for x in mo.entries]) for mo in y.months]) for y in chronicle(events)]
 

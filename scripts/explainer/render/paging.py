@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..dates import MONTHS
 from ..model import Event
+from .calendar import ENGLISH, Calendar
 from .timeline.listing import chronicle
 
 PAGE_EVENTS = 250  # at most this many events on one page of a timeline
@@ -37,7 +37,7 @@ class Period:
         return f"{base}/{self.slug}.md"
 
 
-def periods(events: Sequence[Event], limit: int = PAGE_EVENTS) -> tuple[Period, ...]:
+def periods(events: Sequence[Event], limit: int = PAGE_EVENTS, calendar: Calendar = ENGLISH) -> tuple[Period, ...]:
     """The pages of a timeline (events in timeline order); empty when it fits on one page."""
     if len(events) <= limit:
         return ()
@@ -50,17 +50,18 @@ def periods(events: Sequence[Event], limit: int = PAGE_EVENTS) -> tuple[Period, 
                 parts.append([])
             parts[-1].extend(group)
         for part in parts:
-            out.append(_period(year.year, part, len(parts) > 1))
+            out.append(_period(year.year, part, len(parts) > 1, calendar))
     return tuple(out)
 
 
-def _period(year: int, events: list[Event], split: bool) -> Period:
-    months = [m for y in chronicle(events) for m in y.months]
+def _period(year: int, events: list[Event], split: bool, calendar: Calendar) -> Period:
+    months = [m for y in chronicle(events, calendar=calendar) for m in y.months]
     links = tuple(MonthLink(m.id, m.heading, len(m.entries)) for m in months)
     if not split:
         return Period(str(year), str(year), year, tuple(events), links)
     first, last = events[0].date.month or 1, events[-1].date.month or 1
-    span = MONTHS[first - 1] if first == last else f"{MONTHS[first - 1]}–{MONTHS[last - 1]}"
+    name = calendar.month_name
+    span = name(first) if first == last else f"{name(first)}–{name(last)}"
     return Period(f"{year}-{first:02d}", f"{year}, {span}", year, tuple(events), links)
 
 

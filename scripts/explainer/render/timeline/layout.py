@@ -8,8 +8,9 @@ import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ...dates import MONTHS, PartialDate, format_range
+from ...dates import PartialDate
 from ...model import Era, Event
+from ..calendar import ENGLISH, Calendar
 
 WIDE, NARROW = 720, 360  # viewBox widths: a desktop content column, a phone
 WIDTHS = (720, 540, 360)  # one drawing each; the stylesheet shows the one that fits the column
@@ -80,7 +81,9 @@ def after(d: PartialDate) -> int:
     return datetime.date(*d.last_day()).toordinal() + 1
 
 
-def overview(events: Sequence[Event], eras: Sequence[Era] = (), width: int = WIDE) -> Strip | None:
+def overview(
+    events: Sequence[Event], eras: Sequence[Era] = (), width: int = WIDE, calendar: Calendar = ENGLISH
+) -> Strip | None:
     """Lay out the events (already in timeline order) on a strip `width` units wide; None if no events."""
     if not events:
         return None
@@ -96,10 +99,10 @@ def overview(events: Sequence[Event], eras: Sequence[Era] = (), width: int = WID
 
     top = 18.0 if eras else 4.0
     axis_y = top + LANES * LANE + 4
-    marks = _columns(events, x_of, axis_y)
-    bands = _bands(eras, lo, hi, x_of, width)
-    ticks = _ticks(lo, hi, x_of, scale, width)
-    span = format_range(_day(lo), _day(hi - 1))
+    marks = _columns(events, x_of, axis_y, calendar)
+    bands = _bands(eras, lo, hi, x_of, width, calendar)
+    ticks = _ticks(lo, hi, x_of, scale, width, calendar)
+    span = calendar.range(_day(lo), _day(hi - 1))
     return Strip(width, int(axis_y + 34), top, axis_y, LANE, LANES, marks, ticks, bands, span, DOT)
 
 
@@ -109,10 +112,9 @@ def _day(ordinal: int) -> PartialDate:
 
 
 Scale = Callable[[float], float]  # a day (ordinal, fractional) -> x
-_label = functools.lru_cache(maxsize=65536)(format_range)  # an event's dates, on every strip that shows it
 
 
-def _columns(events: Sequence[Event], x_of: Scale, axis_y: float) -> tuple[Mark, ...]:
+def _columns(events: Sequence[Event], x_of: Scale, axis_y: float, calendar: Calendar) -> tuple[Mark, ...]:
     """Group marks into columns COLUMN apart; stack a column's marks in lanes, or cluster a crowded one."""
     columns: list[list[tuple[Event, float, float]]] = []
     for e in events:
@@ -137,7 +139,7 @@ def _columns(events: Sequence[Event], x_of: Scale, axis_y: float) -> tuple[Mark,
                     x,
                     axis_y - 4,
                     False,
-                    format_range(col[0][0].date, last if last != col[0][0].date else None),
+                    calendar.range(col[0][0].date, last if last != col[0][0].date else None),
                 )
             )
             continue
@@ -152,7 +154,7 @@ def _columns(events: Sequence[Event], x_of: Scale, axis_y: float) -> tuple[Mark,
                     max(x_end, x),
                     round(axis_y - 4 - DOT - 1 - lane * LANE, 1),
                     hollow,
-                    _label(e.date, e.end, e.approximate),
+                    calendar.range(e.date, e.end, e.approximate),
                 )
             )
             if x_end > x + DOT:
@@ -160,7 +162,7 @@ def _columns(events: Sequence[Event], x_of: Scale, axis_y: float) -> tuple[Mark,
     return tuple(marks)
 
 
-def _bands(eras: Sequence[Era], lo: int, hi: int, x_of: Scale, width: int) -> tuple[Band, ...]:
+def _bands(eras: Sequence[Era], lo: int, hi: int, x_of: Scale, width: int, calendar: Calendar) -> tuple[Band, ...]:
     out = []
     for i, era in enumerate(eras):
         start, end = max(first(era.start), lo), min(after(era.end), hi)
@@ -175,7 +177,7 @@ def _bands(eras: Sequence[Era], lo: int, hi: int, x_of: Scale, width: int) -> tu
         out.append(
             Band(
                 era.title,
-                format_range(era.start, era.end),
+                calendar.range(era.start, era.end),
                 x,
                 round(max(x2 - x, 1.0), 1),
                 round(text_x, 1),
@@ -205,7 +207,7 @@ STEPS = (
 LENGTH = {"day": 1.0, "month": 30.44, "year": 365.25}
 
 
-def _ticks(lo: int, hi: int, x_of: Scale, scale: float, width: int) -> tuple[Tick, ...]:
+def _ticks(lo: int, hi: int, x_of: Scale, scale: float, width: int, calendar: Calendar) -> tuple[Tick, ...]:
     gap = 58 if width > NARROW else 46
     unit, n = next((s for s in STEPS if LENGTH[s[0]] * s[1] * scale >= gap), STEPS[-1])
     out: list[Tick] = []
@@ -214,10 +216,10 @@ def _ticks(lo: int, hi: int, x_of: Scale, scale: float, width: int) -> tuple[Tic
         d = datetime.date.fromordinal(ordinal)
         if unit == "day":
             keep = (d.day - 1) % n == 0 and (n != 7 or d.day < 29)
-            x, label = x_of(ordinal + 0.5), f"{d.day} {MONTHS[d.month - 1][:3]}"
+            x, label = x_of(ordinal + 0.5), calendar.day_month(d.day, d.month)
         elif unit == "month":
             keep = d.day == 1 and (d.month - 1) % n == 0
-            x, label = x_of(ordinal), MONTHS[d.month - 1][:3]
+            x, label = x_of(ordinal), calendar.short_month(d.month)
         else:
             keep = d.day == 1 and d.month == 1 and d.year % n == 0
             x, label = x_of(ordinal), str(d.year)

@@ -3,15 +3,16 @@ and each date split into the <time> elements it is written with."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
 import jinja2
 
-from ...dates import MONTHS, format_range
 from ...model import Era, Event
+from ..calendar import ENGLISH, Calendar
 from .layout import WIDE, WIDTHS, Strip, close_up, overview
 
 
@@ -50,7 +51,9 @@ def in_era(e: Event, era: Era) -> bool:
     return era.start.first_day() <= e.date.first_day() <= era.end.last_day()
 
 
-def chronicle(events: Sequence[Event], eras: Sequence[Era] = ()) -> tuple[Year, ...]:
+def chronicle(
+    events: Sequence[Event], eras: Sequence[Era] = (), calendar: Calendar = ENGLISH, gettext: Callable[[str], str] = str
+) -> tuple[Year, ...]:
     """Group events (in timeline order) by year, then month; events known only to the year come first."""
     seen: set[int] = set()
     entries = []
@@ -68,18 +71,18 @@ def chronicle(events: Sequence[Event], eras: Sequence[Era] = ()) -> tuple[Year, 
             ident = f"{year}-{month:02d}" if month else f"{year}-year"
             if ident in ids:
                 ident += "-events"
-            heading = f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not known"
+            heading = calendar.month(year, month) if month else gettext("%(year)s, month not known") % {"year": year}
             months.append(Month(ident, heading, tuple(es)))
         years.append(Year(year, tuple(months)))
     return tuple(years)
 
 
-def date_parts(e: Event) -> DateParts:
+def date_parts(e: Event, calendar: Calendar = ENGLISH) -> DateParts:
     if e.display_date or e.end is None or e.end == e.date:
-        text = e.display_date or format_range(e.date, None, e.approximate)
+        text = e.display_date or calendar.range(e.date, None, e.approximate)
         return DateParts(e.date.iso(), text)
-    full = format_range(e.date, e.end, e.approximate)
-    end_text = e.end.label()
+    full = calendar.range(e.date, e.end, e.approximate)
+    end_text = calendar.label(e.end)
     head = full[: len(full) - len(end_text)] if full.endswith(end_text) else full
     sep = " – " if head.endswith(" – ") else "–" if head.endswith("–") else ""
     if not sep:
@@ -92,8 +95,8 @@ def involved(e: Event) -> tuple[str, ...]:
     return tuple(dict.fromkeys(e.actors + tuple(q.by for q in e.quotes)))
 
 
-def era_label(era: Era) -> str:
-    return format_range(era.start, era.end)
+def era_label(era: Era, calendar: Calendar = ENGLISH) -> str:
+    return calendar.range(era.start, era.end)
 
 
 def choices(events: Sequence[Event], attr: str) -> dict[str, int]:
@@ -105,7 +108,7 @@ def choices(events: Sequence[Event], attr: str) -> dict[str, int]:
     return counts
 
 
-def register(env: jinja2.Environment) -> None:
+def register(env: jinja2.Environment, calendar: Calendar = ENGLISH, gettext: Callable[[str], str] = str) -> None:
     """Offer the timeline helpers to templates (the `_timeline.j2` macros use them)."""
     laid_out: dict[tuple[tuple[str, ...], tuple[Era, ...], int], Strip | None] = {}
 
@@ -113,20 +116,20 @@ def register(env: jinja2.Environment) -> None:
         """`overview`, laid out once per events, eras and width during this environment's renders."""
         key = (tuple(e.id for e in events), tuple(eras), width)
         if key not in laid_out:
-            laid_out[key] = overview(events, eras, width)
+            laid_out[key] = overview(events, eras, width, calendar)
         return laid_out[key]
 
     def cached_close_up(events: Sequence[Event], eras: Sequence[Era] = ()) -> tuple[Event, ...]:
         return close_up(events, eras, layout=cached_overview)
 
     globals_: dict[str, Any] = {
-        "chronicle": chronicle,
-        "date_parts": date_parts,
+        "chronicle": functools.partial(chronicle, calendar=calendar, gettext=gettext),
+        "date_parts": functools.partial(date_parts, calendar=calendar),
         "overview": cached_overview,
         "close_up": cached_close_up,
         "filter_choices": choices,
         "involved": involved,
-        "era_label": era_label,
+        "era_label": functools.partial(era_label, calendar=calendar),
         "STRIP_WIDTHS": WIDTHS,
     }
     env.globals.update(globals_)
