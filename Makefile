@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 PIP    := $(VENV)/bin/pip install --quiet --disable-pip-version-check
 
-.PHONY: site test lint check serve render clean bench screenshots new new-site schemas
+.PHONY: site test lint check serve render clean bench screenshots new new-site schemas catalogues
 
 # The exact pins of requirements.txt, then this package (the `explainer` plugin and command) in editable mode.
 $(VENV)/.site: requirements.txt pyproject.toml
@@ -45,6 +45,10 @@ new-site: $(VENV)/.site
 ## schemas: regenerate schemas/*.schema.json, .vscode/settings.json and the guide's table of error messages
 schemas: $(VENV)/.site
 	@$(VENV)/bin/explainer schemas schemas --vscode .vscode/settings.json --guide-messages
+
+## catalogues: gather the generator's own words into scripts/explainer/i18n/<lang>.po for translators
+catalogues: $(VENV)/.site
+	@$(VENV)/bin/explainer catalogues
 
 ## render: write the generated Markdown pages to build/pages without MkDocs
 render: $(VENV)/.site

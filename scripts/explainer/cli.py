@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import sourcing
+from . import catalogues, sourcing
 from .build import build_explainer
 from .contract import KINDS
 from .generator import Options, render_pages, summary
@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also regenerate the editors' guide's table of error messages (in the package)",
     )
+    sub.add_parser("catalogues", help="gather the generator's words into i18n/<lang>.po (for translators)")
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
@@ -113,7 +114,14 @@ def _schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def _catalogues(args: argparse.Namespace) -> int:
+    for lang, missing in catalogues.update().items():
+        print(f"explainer catalogues: i18n/{lang}.po, {missing} message{'s' * (missing != 1)} to translate")
+    return 0
+
+
 COMMANDS = {
+    "catalogues": _catalogues,
     "check": _check_or_render,
     "render": _check_or_render,
     "new": _new,

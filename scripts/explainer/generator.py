@@ -39,12 +39,13 @@ class Generated:
     def page(self, src: str) -> PageSource | None:
         return self._by_src.get(src)
 
-    def nav(self, hand_pages: Sequence[str]) -> list[Any]:
+    def nav(self, hand_pages: Sequence[str], gettext: Callable[[str], str] = str) -> list[Any]:
         """The default navigation (MkDocs' `nav` form): Home, the generated index pages in a fixed order (a
-        hand-written page of the same name takes its place), then the other hand-written pages by name."""
+        hand-written page of the same name takes its place), then the other hand-written pages by name;
+        `gettext` translates the titles."""
         made = {p.src for p in self.pages}
-        nav: list[Any] = [{"Home": "index.md"}] if "index.md" in hand_pages else []
-        nav += [{title: src} for title, src in DEFAULT_NAV if src in made or src in hand_pages]
+        nav: list[Any] = [{gettext("Home"): "index.md"}] if "index.md" in hand_pages else []
+        nav += [{gettext(title): src} for title, src in DEFAULT_NAV if src in made or src in hand_pages]
         taken = {src for _, src in DEFAULT_NAV} | {"index.md"}
         return nav + sorted(p for p in hand_pages if p not in taken and "/" not in p)
 

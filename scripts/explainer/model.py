@@ -26,6 +26,7 @@ class Quote:
     source: str
     locator: str = ""
     checked: bool = False  # found in the source's archived text
+    original: str = ""  # in a language edition: the words as the base file gives them (`text` is a translation)
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.edition = ""  # in the nested build of a language edition (editions.py): its language
         self.root_url = ""  # the site's public address (an edition's own is under it)
         self.translated: set[str] = set()  # in an edition: the hand-written pages shown translated
+        self.language = Language()  # the edition's words (gettext) and dates
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -79,22 +80,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # `mkdocs serve` with a good build behind it: say what is wrong, keep serving the last good pages
             # (printed, not logged: under `strict` a logged error would abort the rebuild it explains)
             print(
-                err.report() + "\nexplainer: still serving the last good version; fix the files above",
-                file=sys.stderr,
-                flush=True,
+                err.report() + "\nexplainer: still serving the last good version; fix the files above", file=sys.stderr
             )
         else:
             self.root_url = config.site_url or ""
-            language = None
-            if self.edition:  # a language edition: its model, its words, its address
-                model, language = model.editions[self.edition], Language(self.edition, translations(self.edition))
+            self.language = Language(self.edition, translations(self.edition)) if self.edition else Language()
+            if self.edition:  # a language edition: its model, its address
+                model = model.editions[self.edition]
                 config.site_url = f"{self.root_url}{self.edition}/" if self.root_url else None
             options = Options(config.use_directory_urls, config.site_name, config.site_url or "", _epoch())
             try:
                 linker = Linker(model, config.use_directory_urls) if self.config.link_names else None
             except AmbiguousAlias as err:
                 raise PluginError(str(err)) from None
-            self.generated, self.linker = generate(model, options, language), linker
+            self.generated, self.linker = generate(model, options, self.language), linker
             log.info(self.generated.summary(time.perf_counter() - started))
             for warning in model.warnings:  # copied wording: a strict build stops on it
                 log.warning(str(warning))
@@ -134,7 +133,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 files.append(File.generated(config, name, content=make()))
         self.nav_titled = set()
         if config.nav is None and self.config.navigation:
-            config.nav = out.nav([src for src in hand if "/" not in src])
+            config.nav = out.nav([src for src in hand if "/" not in src], self.language.gettext)
             self.nav_titled = {src for _, src in DEFAULT_NAV}
         return files
 
@@ -142,10 +141,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         out, src = self.generated, page.file.src_uri
         assert out is not None
         self._describe(page, html, config)
+        if self.config.languages:  # before on_env: the sitemap is written before the pages
+            link_editions(
+                page,
+                self.edition or self.config.languages[0],
+                self.config.languages,
+                self.root_url,
+                config.use_directory_urls,
+            )
         made = out.page(src)
         hand = page.file.generated_by is None or src in self.translated
         if self.edition and made is None and src not in self.translated:  # a page not yet translated
-            html = Language(self.edition, translations(self.edition)).untranslated_page(html, self.config.languages[0])
+            html = self.language.untranslated_page(html, self.config.languages[0])
         if self.linker is not None and self.mentions is not None:  # link first mentions, note what is mentioned
             html, found = self.linker.link_html(html, src, editor_links=hand)
             self.mentions.record(src, made.title if made else page.title or "", found)
@@ -156,14 +163,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if self.mentions is not None and page.content:  # every page's on_page_content has run: all is known
             page.content = self.mentions.fill(page.content, page.file.src_uri)
-        if self.config.languages:
-            link_editions(
-                page,
-                self.edition or self.config.languages[0],
-                self.config.languages,
-                self.root_url,
-                config.use_directory_urls,
-            )
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

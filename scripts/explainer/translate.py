@@ -52,6 +52,10 @@ def _lay(base: dict[str, Any], over: dict[str, Any], paths: tuple[str, ...], def
             rec[name] = tuple(
                 _lay(b, items[i] if i < len(items) else {}, tuple(inner), default) for i, b in enumerate(base[name])
             )
+            if name == "quotes":  # a translated quote keeps the words as published, one click away
+                rec[name] = tuple(
+                    {**q, "original": b["text"]} if q["text"] != b["text"] else q for q, b in zip(rec[name], base[name])
+                )
         elif isinstance(base[name], dict):
             rec[name] = _lay(base[name], over.get(name) or {}, tuple(inner), default)
     return rec

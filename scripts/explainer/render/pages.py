@@ -144,6 +144,7 @@ class Renderer:
     def tasks(self) -> list[PageSource]:
         """Every page, in page order, not yet rendered: what each renders is computed when it runs, so the
         list is quick to make (titles, addresses and the navigation are known before any page is rendered)."""
+        _ = self.language.gettext
         m, task = self.model, self._task
         everything = list(m.events.values())
         parts = periods(everything, calendar=self.language.calendar) if len(everything) > INDEX_EVENTS else ()
@@ -196,24 +197,28 @@ class Renderer:
                     "timelines", f"timelines/{t.id}", t.title, t.path, t, [m.events[i] for i in t.events]
                 )
             ),
-            *self._timeline("timeline", "timeline", "Timeline", "", None, everything),
+            *self._timeline("timeline", "timeline", _("Timeline"), "", None, everything),
             task(
                 "",
                 "events.md",
-                "Events",
+                _("Events"),
                 "events.md.j2",
                 "",
                 lambda: dict(periods=parts, groups=() if parts else self._by_month(everything)),
             ),
-            task("", "actors.md", "Actors", "actors.md.j2", "", lambda: dict(groups=self._by_kind(m.actors.values()))),
-            task("", "places.md", "Places", "places.md.j2", "", lambda: dict(groups=self._by_kind(m.places.values()))),
-            task("", "glossary.md", "Glossary", "glossary.md.j2", "", lambda: dict(groups=self._by_letter())),
-            task("", "sources.md", "Sources", "sources.md.j2", "", dict),
+            task(
+                "", "actors.md", _("Actors"), "actors.md.j2", "", lambda: dict(groups=self._by_kind(m.actors.values()))
+            ),
+            task(
+                "", "places.md", _("Places"), "places.md.j2", "", lambda: dict(groups=self._by_kind(m.places.values()))
+            ),
+            task("", "glossary.md", _("Glossary"), "glossary.md.j2", "", lambda: dict(groups=self._by_letter())),
+            task("", "sources.md", _("Sources"), "sources.md.j2", "", dict),
             self._map_task(),
             task(
                 "",
                 "data.md",
-                "Data downloads",
+                _("Data downloads"),
                 "data.md.j2",
                 "",
                 lambda: dict(downloads=self._downloads(), site_name=self.site.name, page_url=self.site.page("data.md")),
@@ -335,7 +340,7 @@ class Renderer:
         return self._task(
             "",
             "map.md",
-            spec.title if spec else "Map",
+            spec.title if spec else self.language.gettext("Map"),
             "map.md.j2",
             spec.path if spec else "",
             lambda: dict(
@@ -359,8 +364,8 @@ class Renderer:
                 link=parts.link(prefix),
                 md=parts.md(prefix, edit),
                 item=item,
-                kind_labels=KIND_LABELS,
-                role_labels=ROLE_LABELS,
+                kind_labels={k: self.language.gettext(v) for k, v in KIND_LABELS.items()},
+                role_labels={k: self.language.gettext(v) for k, v in ROLE_LABELS.items()},
                 **context,
             )
         )
@@ -387,10 +392,9 @@ class Renderer:
 
         return [(y.year, [(name(mo), [x.event for x in mo.entries]) for mo in y.months]) for y in chronicle(events)]
 
-    @staticmethod
-    def _by_kind(items: Any) -> list[tuple[str, list[Any]]]:
+    def _by_kind(self, items: Any) -> list[tuple[str, list[Any]]]:
         ordered = sorted(items, key=lambda x: list(KIND_LABELS).index(x.kind))
-        return [(KIND_LABELS[k], list(xs)) for k, xs in groupby(ordered, lambda x: x.kind)]
+        return [(self.language.gettext(KIND_LABELS[k]), list(xs)) for k, xs in groupby(ordered, lambda x: x.kind)]
 
     def _by_letter(self) -> list[tuple[str, list[Any]]]:
         return [

@@ -1,0 +1,110 @@
+"""Language editions: translations as overlays (validated, with located errors), each edition a whole site
+under /<lang>/ with its own words and dates, fallbacks marked, every page linked to its other editions."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from explainer.build import build_explainer
+from explainer.catalogues import LANGUAGES, template, translated
+from explainer.i18n import translations
+from explainer.problems import ExplainerError
+from helpers import FIXTURE, build_site
+
+OVERLAYS = FIXTURE.parent / "suez-uk"
+EVENT = "docs/events/2021-03-23-ever-given-runs-aground"
+
+
+@pytest.fixture
+def bilingual(project: Path) -> Path:
+    """The fixture explainer with its Ukrainian overlays and `languages: [en, uk]`."""
+    shutil.copytree(OVERLAYS / "docs", project / "docs", dirs_exist_ok=True)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - explainer\n",
+                                                                 "  - explainer:\n      languages: [en, uk]\n"),
+                      encoding="utf-8")
+    return project
+
+
+def errors(project: Path, languages: tuple[str, ...] = ("en", "uk")) -> list[str]:
+    with pytest.raises(ExplainerError) as err:
+        build_explainer(project / "docs", languages=languages)
+    return [str(p) for p in err.value.problems]
+
+
+def test_overlays_make_an_edition_with_fallbacks(bilingual: Path) -> None:
+    model = build_explainer(bilingual / "docs", languages=("en", "uk"))
+    uk = model.editions["uk"]
+    event = uk.events["2021-03-23-ever-given-runs-aground"]
+    assert event.title == "«Евер Гівен» сідає на мілину" and "контейнеровоз" in event.summary
+    refloated = uk.events["2021-03-29-ship-refloated"]
+    assert refloated.title == "Судно знято з мілини" and getattr(refloated.summary, "lang", "") == "en"
+    assert uk.actors["ever-given"].aliases == ("MV Ever Given", "Евер Гівена", "Евер Гівеном")
+    assert model.events["2021-03-29-ship-refloated"].title == "The ship is refloated"  # the base is untouched
+
+
+@pytest.mark.parametrize("file,content,expected", [
+    (f"{EVENT}.uk.yml", "title: Так\ndate: '2021-03-24'\n",
+     f"{EVENT}.uk.yml:2: date: expected only translatable fields (title, display_date, summary, body, quotes), "
+     "found 'date': it comes from the base file"),
+    ("docs/events/2099-01-01-nothing.uk.yml", "title: Ніщо\n",
+     "docs/events/2099-01-01-nothing.uk.yml: expected a translation of docs/events/2099-01-01-nothing.yml, found "
+     "no such file"),
+    (f"{EVENT}.fr.yml", "title: Oui\n",
+     f"{EVENT}.fr.yml: expected a language of this explainer (uk), found 'fr' (add it to languages: in mkdocs.yml)"),
+    (f"{EVENT}.uk.yml", "title: [a, list]\n",
+     f"{EVENT}.uk.yml:1: title: expected text, found a list"),
+    ("docs/timelines/blockage.uk.yml", "eras: []\n",
+     "docs/timelines/blockage.uk.yml:1: eras: expected as many items as the base file has (1), found 0"),
+    ("docs/places/suez.uk.yml", "name: Суец\nlat: 30.0\n",
+     "docs/places/suez.uk.yml:2: lat: expected only translatable fields (name, aliases, summary), found 'lat': it "
+     "comes from the base file"),
+])
+def test_broken_overlays_give_located_errors(bilingual: Path, file: str, content: str, expected: str) -> None:
+    (bilingual / file).write_text(content, encoding="utf-8")
+    assert expected in errors(bilingual)
+
+
+def test_overlays_without_languages_are_an_error(bilingual: Path) -> None:
+    assert (f"{EVENT}.uk.yml: expected no translations (this explainer has one language: add languages: [en, uk] "
+            "to the explainer plugin's options in mkdocs.yml), found 'uk'") in errors(bilingual, ())
+
+
+def test_the_edition_is_a_whole_site_in_its_language(bilingual: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build_site(bilingual / "mkdocs.yml", site) == []
+    en = (site / "events" / "2021-03-23-ever-given-runs-aground" / "index.html").read_text(encoding="utf-8")
+    uk = (site / "uk" / "events" / "2021-03-23-ever-given-runs-aground" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in en and '<html lang="uk"' in uk
+    assert "«Евер Гівен» сідає на мілину" in uk and "23 березня 2021\u202fр." in uk
+    base = "https://explainers.example.org/suez-2021/"
+    for html in (en, uk):  # every edition listed, full addresses, x-default; the selector links relative
+        for code, href in (("en", base), ("uk", base + "uk/"), ("x-default", base)):
+            assert f'<link rel="alternate" hreflang="{code}" href="{href}events/2021-03-23-ever-given-runs-aground/">' in html
+    assert 'href="../../uk/events/2021-03-23-ever-given-runs-aground/" hreflang="uk"' in en
+    assert 'href="../../../events/2021-03-23-ever-given-runs-aground/" hreflang="en"' in uk
+    refloated = (site / "uk" / "events" / "2021-03-29-ship-refloated" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<div lang="en" class="x-untranslated">\s*<p>Tugs', refloated)
+    assert "x-untranslated-note" in refloated and "x-untranslated-note" not in en
+    home = (site / "uk" / "index.html").read_text(encoding="utf-8")
+    assert "Блокування Суецького каналу" in home and not (site / "uk" / "index.uk").exists()
+    assert not (site / "index.uk").exists() and "Блокування" not in (site / "index.html").read_text("utf-8")
+    sitemap = (site / "uk" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f'<xhtml:link rel="alternate" hreflang="en" href="{base}events/2021-03-23-ever-given-runs-aground/"/>' in sitemap
+
+
+def test_every_catalogue_has_every_message() -> None:
+    wanted = {m.id for m in template() if m.id}
+    for lang in LANGUAGES:
+        catalog = translations(lang)
+        for message in wanted:
+            singular = message[0] if isinstance(message, tuple) else message
+            if isinstance(message, tuple):
+                assert catalog.ngettext(message[0], message[1], 5) != message[1] or lang == "en", (lang, message)
+            else:
+                assert catalog.gettext(singular) != singular or singular.isdigit(), (lang, singular)
+    assert translated(("a", "b")) and not translated(("a", "")) and not translated("")
