@@ -13,6 +13,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract
 from babel.messages.pofile import read_po, write_po
 
 from .i18n import DOMAIN
+from .linking.mentions import GROUPS
 from .render.assets import DEFAULT_NAV
 from .render.pages import KIND_LABELS, ROLE_LABELS
 
@@ -44,7 +45,14 @@ def _found() -> Iterator[tuple[str, str | tuple[str, ...], str]]:
         with (PACKAGE / name).open("rb") as f:
             for line, message, _comments, _context in extract("python", f, DEFAULT_KEYWORDS):
                 yield f"{name}:{line}", message, ""
-    for label in (*KIND_LABELS.values(), *ROLE_LABELS.values(), *(title for title, _ in DEFAULT_NAV), "Home"):
+    for label in (
+        *KIND_LABELS.values(),
+        *ROLE_LABELS.values(),
+        *(title for title, _ in DEFAULT_NAV),
+        "Home",
+        "Pages",
+        *(label for _, label in GROUPS),
+    ):
         yield "labels", label, ""
 
 

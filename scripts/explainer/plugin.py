@@ -109,7 +109,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         out = self.generated
         assert out is not None  # on_config made it, or aborted
-        self.mentions = Mentions(out.model, config.use_directory_urls) if self.linker else None
+        self.mentions = (
+            Mentions(out.model, config.use_directory_urls, self.language.translations) if self.linker else None
+        )
         for file in files:  # the YAML files are offered as one zip on the data page, not copied one by one; the
             # sources' archived texts (sources/<id>.txt) are for the checks only, never published
             folder, stem = file.src_uri.split("/")[0], file.src_uri.rsplit("/", 1)[-1].rsplit(".", 1)[0]

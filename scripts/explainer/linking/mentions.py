@@ -7,6 +7,7 @@ Pages are recorded while they are rendered; an entity page carries a placeholder
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -43,7 +44,9 @@ def group_of(src: str) -> str:
 class Mentions:
     """Collects what each page mentions during a build; renders the lists afterwards."""
 
-    def __init__(self, model: Explainer, directory_urls: bool = True) -> None:
+    def __init__(
+        self, model: Explainer, directory_urls: bool = True, translations: gettext.NullTranslations | None = None
+    ) -> None:
         self.model, self.directory_urls = model, directory_urls
         self._found: dict[tuple[str, str], dict[str, str]] = {}  # (kind, id) -> {page src: title}
         env = jinja2.Environment(
@@ -53,7 +56,11 @@ class Mentions:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            extensions=["jinja2.ext.i18n"],
         )
+        words = translations or gettext.NullTranslations()
+        env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]
+        self._label = words.gettext
         env.filters["text"] = clean_text
         self._template = env.get_template("mentions.html.j2")
         self._event_order = {f"events/{i}.md": n for n, i in enumerate(model.events)}
@@ -101,7 +108,8 @@ class Mentions:
         known = {"actors": self.model.actors, "places": self.model.places, "glossary": self.model.terms}
         if ident not in known.get(kind, {}):
             return Markup("")
-        html = self._template.render(groups=self.groups(kind, ident, here))
+        groups = [(self._label(label), items) for label, items in self.groups(kind, ident, here)]
+        html = self._template.render(groups=groups)
         return Markup(html)
 
     def fill(self, html: str, page_src: str) -> str:
