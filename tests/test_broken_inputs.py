@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from corpus import CASES, RAW_CASES
 from helpers import ROOT
@@ -114,8 +115,12 @@ def test_serve_keeps_last_good_site(served: tuple[Path, str, Path], name: str, f
         _wait(lambda: expected in log.read_bytes()[seen:].decode("utf-8", "replace"), f"the message {expected!r}")
         assert "Traceback" not in log.read_bytes()[seen:].decode("utf-8", "replace")
         assert "Ismailia" in _get(url.replace("/suez/", "/ismailia/"))  # the last good site is still served
+        # ... with the located errors in a panel at the top of every page
+        _wait(lambda: "Your last edit was not applied" in _get(url), "the error panel")
+        assert str(escape(expected)) in _get(url)
         mark = len(log.read_bytes())
     finally:
         _restore(project, file, old)
     _wait(lambda: "explainer: 4 events" in log.read_bytes()[mark:].decode("utf-8", "replace"),
           "the fixed build: " + log.read_bytes()[-2000:].decode("utf-8", "replace"))
+    _wait(lambda: "Suez" in _get(url) and "Your last edit was not applied" not in _get(url), "the panel to go")

@@ -32,9 +32,10 @@ from .generator import Generated, Language, Options, generate
 from .i18n import translations
 from .linking import AmbiguousAlias, Linker, Mentions
 from .load import FileCache
-from .problems import ExplainerError
+from .problems import ExplainerError, Problem
 from .render.assets import DEFAULT_NAV, EXTRA_CSS, EXTRA_JS, STYLESHEET, STYLESHEET_FILE
 from .render.meta import first_paragraph, json_ld, other_page_meta
+from .render.panel import error_panel
 from .sourcing import placeholder
 from .urls import public_url
 
@@ -62,6 +63,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.root_url = ""  # the site's public address (an edition's own is under it)
         self.translated: set[str] = set()  # in an edition: the hand-written pages shown translated
         self.language = Language()  # the edition's words (gettext) and dates
+        self.errors: list[Problem] = []  # `mkdocs serve` with errors in the files: shown on every page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -72,9 +74,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if not LANGUAGE.match(lang):
                 raise PluginError(f"explainer: languages: expected language codes such as en, uk or be, found {lang!r}")
         started = time.perf_counter()
+        self.errors = []
         try:
             model = build_explainer(docs, _shown(docs, config), self.cache, tuple(self.config.languages))
         except ExplainerError as err:
+            self.errors = err.problems
             if self.command != "serve" or self.generated is None:
                 raise Abort("\n" + err.report()) from None
             # `mkdocs serve` with a good build behind it: say what is wrong, keep serving the last good pages
@@ -114,12 +118,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         )
         for file in files:  # the YAML files are offered as one zip on the data page, not copied one by one; the
             # sources' archived texts (sources/<id>.txt) are for the checks only, never published
-            folder, stem = file.src_uri.split("/")[0], file.src_uri.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            folder = file.src_uri.split("/")[0]
             if folder in KIND_BY_NAME and (file.src_uri.endswith(".yml") or folder == "sources"):
                 file.inclusion = InclusionLevel.EXCLUDED
-            elif file.is_documentation_page() and stem.rpartition(".")[2] in self.config.languages[1:]:
-                file.inclusion = InclusionLevel.EXCLUDED  # a translated page (index.uk.md): its edition's
-        if self.edition:
+        if self.config.languages:  # translated pages (index.uk.md) stand in for their base in their edition only
             self.translated = swap_translated_pages(files, config, self.edition, self.config.languages)
         hand = [f.src_uri for f in files.documentation_pages()]
         for page in out.pages:
@@ -143,14 +145,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         out, src = self.generated, page.file.src_uri
         assert out is not None
         self._describe(page, html, config)
-        if self.config.languages:  # before on_env: the sitemap is written before the pages
-            link_editions(
-                page,
-                self.edition or self.config.languages[0],
-                self.config.languages,
-                self.root_url,
-                config.use_directory_urls,
-            )
+        if languages := self.config.languages:  # here, not later: the sitemap is written before the pages
+            link_editions(page, self.edition or languages[0], languages, self.root_url, config.use_directory_urls)
         made = out.page(src)
         hand = page.file.generated_by is None or src in self.translated
         if self.edition and made is None and src not in self.translated:  # a page not yet translated
@@ -158,6 +154,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.linker is not None and self.mentions is not None:  # link first mentions, note what is mentioned
             html, found = self.linker.link_html(html, src, editor_links=hand)
             self.mentions.record(src, made.title if made else page.title or "", found)
+        if self.errors:  # `mkdocs serve`: the files hold errors; this is the last good version
+            html = error_panel(self.errors) + html
         if src not in self.nav_titled:  # Material's templates print titles unescaped: hand it HTML-safe text
             page.title = str(escape(made.title if made else page.title or ""))
         return html
