@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.exceptions import Abort
 
 from explainer.plugin import ExplainerPlugin
 from helpers import ROOT, build_site
@@ -37,7 +37,7 @@ def test_two_builds_in_one_process_are_identical(project: Path, tmp_path: Path) 
     build(config)
     assert tree(tmp_path / "site") == first
     page = project / "docs" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("Ever Given", "the ship"), encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\nShips waited off Ismailia.\n", encoding="utf-8")
     build(config)
     assert tree(tmp_path / "site") != first
     fresh = tmp_path / "fresh"
@@ -60,12 +60,15 @@ def test_options_turn_off_navigation_and_linking(project: Path, tmp_path: Path) 
     assert "Editors' guide" in on and "Editors&#39; guide" not in off.split("md-nav--primary")[1][:200]
 
 
-def test_a_wrong_option_is_a_configuration_error(project: Path, tmp_path: Path) -> None:
+def test_a_wrong_option_is_a_configuration_error(project: Path, tmp_path: Path,
+                                                 caplog: pytest.LogCaptureFixture) -> None:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  - explainer\n", "  - explainer:\n      navigation: maybe\n"),
                       encoding="utf-8")
-    with pytest.raises(ConfigurationError, match="navigation"):
+    with pytest.raises(Abort, match="configuration error"):
         load_config(str(config), site_dir=str(tmp_path / "site"), strict=True)
+    assert "Config value 'plugins': Plugin 'explainer' option 'navigation': Expected type: <class 'bool'> but " \
+           "received: <class 'str'>" in caplog.text
 
 
 def test_editors_mistakes_abort_with_every_problem_located(project: Path, tmp_path: Path) -> None:
@@ -76,7 +79,7 @@ def test_editors_mistakes_abort_with_every_problem_located(project: Path, tmp_pa
         build_site(project / "mkdocs.yml", tmp_path / "site")
     report = str(err.value)
     assert f"docs/events/{event.name}:" in report and "titel: unknown field" in report
-    assert "docs/actors/Bad_Name.yml:0: expected a file name" in report
+    assert "docs/actors/Bad_Name.yml: expected a file name" in report
     assert "Traceback" not in report and not (tmp_path / "site").exists()
 
 

@@ -59,6 +59,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.linker: Linker | None = None
         self.mentions: Mentions | None = None
         self.nav_titled: set[str] = set()  # pages whose title the default navigation gives
+        self.made_nav: list[Any] | None = None  # the default navigation this plugin gave MkDocs
         self.edition = ""  # in the nested build of a language edition (editions.py): its language
         self.root_url = ""  # the site's public address (an edition's own is under it)
         self.translated: set[str] = set()  # in an edition: the hand-written pages shown translated
@@ -103,11 +104,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 log.warning(str(warning))
         if config.repo_url and placeholder(config.repo_url):  # no header link or "Edit" link that leads nowhere
             config.repo_url = config.repo_name = config.edit_uri = None
-        theme_dirs = config.theme.dirs
-        theme_dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
-        config.extra_css.append(STYLESHEET)
-        config.extra_css.extend(name for name, _ in EXTRA_CSS)
-        config.extra_javascript.extend(name for name, _ in EXTRA_JS)
+        if str(THEME_DIR) not in config.theme.dirs:  # once, though the same config may be built again
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+            config.extra_css.extend([STYLESHEET, *(name for name, _ in EXTRA_CSS)])
+            config.extra_javascript.extend(name for name, _ in EXTRA_JS)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -136,8 +136,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if files.get_file_from_path(name) is None:  # a hand-made file of the same name wins
                 files.append(File.generated(config, name, content=make()))
         self.nav_titled = set()
-        if config.nav is None and self.config.navigation:
-            config.nav = out.nav([src for src in hand if "/" not in src], self.language.gettext)
+        if self.config.navigation and (config.nav is None or config.nav is self.made_nav):  # (a config built again)
+            config.nav = self.made_nav = out.nav([src for src in hand if "/" not in src], self.language.gettext)
             self.nav_titled = {src for _, src in DEFAULT_NAV}
         return files
 

@@ -27,10 +27,22 @@ def localize(
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for kind, items in records.items():
         paths = TRANSLATABLE.get(kind, ())
+        if kind == "sources":  # a publication's title stays as published: only an editor's [description] is translated
+            out[kind] = {
+                ident: _source(rec, overlays.get(kind, {}).get(ident, {}), default) for ident, rec in items.items()
+            }
+            continue
         out[kind] = {
             ident: _lay(rec, overlays.get(kind, {}).get(ident, {}), paths, default) for ident, rec in items.items()
         }
     return out
+
+
+def _source(base: dict[str, Any], over: dict[str, Any], default: str) -> dict[str, Any]:
+    if "title" in over:
+        return {**base, "title": over["title"]}
+    made_up = str(base.get("title", "")).startswith("[")
+    return {**base, "title": Fallback(base["title"], default)} if made_up else base
 
 
 def _lay(base: dict[str, Any], over: dict[str, Any], paths: tuple[str, ...], default: str) -> dict[str, Any]:

@@ -38,12 +38,13 @@ class Language:
 
     def notice(self, whole: bool = False) -> str:
         """A short notice for the reader that (part of) the page is shown in the default language."""
+        _ = self.gettext
         said = (
-            "This page is not yet translated: it is shown in English."
+            _("This page is not yet translated: it is shown in English.")
             if whole
-            else "Parts of this page are not yet translated: they are shown in English."
+            else _("Parts of this page are not yet translated: they are shown in English.")
         )
-        note = escape(self.gettext(said))
+        note = escape(said)
         return f'<p class="x-untranslated-note x-nolink x-nomention" data-search-exclude>{note}</p>\n'
 
     def with_notice(self, markdown: str) -> str:
