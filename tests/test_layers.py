@@ -10,7 +10,7 @@ import pytest
 from helpers import ROOT
 
 PACKAGE = ROOT / "scripts" / "explainer"
-TOOLS = {"plugin.py", "editions.py", "cli.py", "scaffold.py", "messages.py", "__main__.py"}  # above the core
+TOOLS = {"plugin.py", "editions.py", "settings.py", "catalogues.py", "cli.py", "scaffold.py", "messages.py", "__main__.py"}  # above the core
 PACKAGE_DATA = {"i18n"}  # reads the package's own catalogues, as Jinja reads its templates
 READERS = {"open", "read_text", "read_bytes", "scandir", "iterdir", "glob", "rglob", "walk", "listdir", "stat"}
 CORE = sorted(p for p in PACKAGE.rglob("*.py") if p.relative_to(PACKAGE).parts[0] not in TOOLS | PACKAGE_DATA | {"load"})

@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bench.synth import generate
-from explainer import load
+from explainer.load import loaded
 from explainer import prose as prose_module
 from explainer.build import build_explainer
 from explainer.generator import Options, render_pages
@@ -140,13 +140,13 @@ def test_a_name_already_linked_on_the_page_is_not_linked_again_in_an_item() -> N
 
 def test_an_edit_rereads_only_that_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     reads: list[str] = []
-    original = load.parse_yaml
+    original = loaded.parse_yaml
 
     def counting(raw: bytes, shown: str) -> object:
         reads.append(shown.rsplit("/", 1)[-1])
         return original(raw, shown)
 
-    monkeypatch.setattr(load, "parse_yaml", counting)
+    monkeypatch.setattr(loaded, "parse_yaml", counting)
     cache = FileCache()
     build_explainer(project / "docs", cache=cache)
     assert len(reads) > 10

@@ -107,7 +107,10 @@ def _new_site(args: argparse.Namespace) -> int:
 
 def _schemas(args: argparse.Namespace) -> int:
     changed = write_schemas(args.dir, args.vscode)
-    print(f"explainer schemas: {len(KINDS)} files in {args.dir}, {len(changed)} changed")
+    print(
+        f"explainer schemas: {2 * len(KINDS)} files in {args.dir} (each kind and its translations), "
+        f"{len(changed)} changed"
+    )
     if args.guide_messages:
         MODULE.write_text(module_text(message_rows()), encoding="utf-8")
         print(f"explainer schemas: wrote {MODULE}")

@@ -27,7 +27,7 @@ def build_edition(config: MkDocsConfig, lang: str, root_url: str, cache: Any) ->
         use_directory_urls=config.use_directory_urls,
         site_url=root_url or None,
     )
-    plugin = edition.plugins["explainer"]
+    plugin = edition.plugins["explainer"]  # this very plugin, when MkDocs keeps one instance (it has on_startup)
     plugin.edition, plugin.cache = lang, cache  # type: ignore[attr-defined]
     edition.theme["language"] = lang
     search = edition.plugins.get("material/search") or edition.plugins.get("search")

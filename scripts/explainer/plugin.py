@@ -9,7 +9,6 @@ and links names in every page. It only coordinates; the work is in the core (gen
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from pathlib import Path
@@ -36,6 +35,7 @@ from .problems import ExplainerError, Problem
 from .render.assets import DEFAULT_NAV, EXTRA_CSS, EXTRA_JS, STYLESHEET, STYLESHEET_FILE
 from .render.meta import first_paragraph, json_ld, other_page_meta
 from .render.panel import error_panel
+from .settings import shown_docs, source_date_epoch
 from .sourcing import placeholder
 from .urls import public_url
 
@@ -71,13 +71,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         docs = Path(config.docs_dir)
-        for lang in self.config.languages:
-            if not LANGUAGE.match(lang):
-                raise PluginError(f"explainer: languages: expected language codes such as en, uk or be, found {lang!r}")
+        if bad := [lang for lang in self.config.languages if not LANGUAGE.match(lang)]:
+            raise PluginError(f"explainer: languages: expected language codes such as en, uk or be, found {bad[0]!r}")
         started = time.perf_counter()
         self.errors = []
         try:
-            model = build_explainer(docs, _shown(docs, config), self.cache, tuple(self.config.languages))
+            model = build_explainer(docs, shown_docs(docs, config), self.cache, tuple(self.config.languages))
         except ExplainerError as err:
             self.errors = err.problems
             if self.command != "serve" or self.generated is None:
@@ -93,7 +92,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if self.edition:  # a language edition: its model, its address
                 model = model.editions[self.edition]
                 config.site_url = f"{self.root_url}{self.edition}/" if self.root_url else None
-            options = Options(config.use_directory_urls, config.site_name, config.site_url or "", _epoch())
+            options = Options(config.use_directory_urls, config.site_name, config.site_url or "", source_date_epoch())
             try:
                 linker = Linker(model, config.use_directory_urls) if self.config.link_names else None
             except AmbiguousAlias as err:
@@ -167,9 +166,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.mentions = None  # what this build found; the next one starts afresh
-        if not self.edition:
+        if self.edition or not self.config.languages[1:]:
+            return
+        # MkDocs keeps one instance of a plugin with on_startup per process: the editions' builds may run on this
+        # very instance, so what the default edition keeps (`mkdocs serve`) is put back.
+        kept = (self.generated, self.linker, self.language, self.root_url, self.made_nav, self.translated)
+        try:
             for lang in self.config.languages[1:]:
                 build_edition(config, lang, self.root_url, self.cache)
+        finally:
+            self.edition = ""
+            self.generated, self.linker, self.language, self.root_url, self.made_nav, self.translated = kept
 
     def _describe(self, page: Page, html: str, config: MkDocsConfig) -> None:
         """page.meta gets description, canonical (the public address, in the offline copy too) and json_ld."""
@@ -182,17 +189,3 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         page.meta.setdefault("description", meta.description or config.site_description or "")
         page.meta.setdefault("canonical", public_url(config.site_url or "", page.file.src_uri))
         page.meta["json_ld"] = json_ld(meta.node, page.meta["canonical"])
-
-
-def _shown(docs: Path, config: MkDocsConfig) -> str:
-    """The docs folder as editors see it in messages: relative to mkdocs.yml's folder (normally "docs")."""
-    try:
-        return docs.resolve().relative_to(Path(config.config_file_path or "mkdocs.yml").resolve().parent).as_posix()
-    except ValueError:
-        return str(docs)
-
-
-def _epoch() -> int | None:
-    """SOURCE_DATE_EPOCH, for reproducible data files (the environment MkDocs runs in)."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return int(value) if value.isdigit() else None

@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from .kinds import KINDS, Kind
+from .overlays import OVERLAYS
 from .rules import Bool, Date, ListOf, Number, Pattern, Record, Ref, Rule, Text
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -80,18 +81,49 @@ def kind_schema(kind: Kind) -> dict[str, Any]:
     }
 
 
+def overlay_schema(kind: Kind) -> dict[str, Any]:
+    """The JSON Schema of a translation of `kind` (docs/<kind>/<id>.<lang>.yml): its translatable fields only."""
+    record = OVERLAYS[kind.name]
+    body = _described(record.schema(), record)
+    return {
+        "$schema": DRAFT,
+        "$id": f"{ID_BASE}{kind.singular}.overlay",
+        "title": f"Explainer {kind.singular} translation (docs/{kind.name}/<id>.<lang>.yml)",
+        "description": (
+            f"The translation of one {kind.singular} into another language of the explainer: only its translatable "
+            f"fields ({', '.join(f.name for f in record.fields)}); everything else comes from docs/{kind.name}/<id>.yml. "
+            "Generated from the explainer package's data contract; do not edit."
+        ),
+        **body,
+    }
+
+
+def overlay_file_name(kind: Kind) -> str:
+    return f"{kind.singular}.overlay.schema.json"
+
+
 def encode(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def schema_files() -> dict[str, str]:
     """File name -> content of every kind's schema."""
-    return {file_name(k): encode(kind_schema(k)) for k in KINDS}
+    return {
+        **{file_name(k): encode(kind_schema(k)) for k in KINDS},
+        **{overlay_file_name(k): encode(overlay_schema(k)) for k in KINDS},
+    }
 
 
 def vscode_settings(schema_folder: str, docs_folders: tuple[str, ...] = ("docs",)) -> str:
     """.vscode/settings.json for the YAML language server: each kind's files checked against its schema."""
-    mapping = {f"{schema_folder}/{file_name(k)}": [f"{d}/{k.name}/*.yml" for d in docs_folders] for k in KINDS}
+    mapping = {
+        f"{schema_folder}/{file_name(k)}": [f"{d}/{k.name}/*.yml" for d in docs_folders]
+        + [f"!{d}/{k.name}/*.*.yml" for d in docs_folders]
+        for k in KINDS
+    }
+    mapping |= {
+        f"{schema_folder}/{overlay_file_name(k)}": [f"{d}/{k.name}/*.*.yml" for d in docs_folders] for k in KINDS
+    }
     settings = {
         "yaml.schemas": mapping,
         "yaml.validate": True,

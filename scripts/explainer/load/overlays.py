@@ -34,11 +34,12 @@ def overlay(
         out.problems.append(Problem(shown, 0, "", found))
         return
     try:
-        _raw, node, problems = cache.read(path, shown) if cache else read(path, shown)
+        raw, node, problems = cache.read(path, shown) if cache else read(path, shown)
     except OSError as exc:
         out.problems.append(Problem(shown, 0, "", f"cannot read the file ({exc.strerror})"))
         return
     out.problems.extend(problems)
+    out.files[f"docs/{kind.name}/{path.name}"] = raw  # the zip of the YAML files holds the translations too
     if node is None:
         return
     ctx = Context(shown)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..contract.jsonschema import describe, file_name
 from ..contract.kinds import KINDS, Kind
 from ..contract.messages import MESSAGES
+from ..contract.overlays import LISTS, TRANSLATABLE
 from ..contract.rules import Field, ListOf, Record
 from ..contract.skeleton import skeleton
 
@@ -43,6 +44,7 @@ class KindDoc:
     schema: str  # file name in schemas/
     example_id: str
     skeleton: str
+    translatable: tuple[str, ...] = ()  # the fields a translation (<id>.<lang>.yml) may hold
 
 
 EXAMPLE_IDS = {
@@ -65,6 +67,7 @@ def contract() -> list[KindDoc]:
             file_name(k),
             EXAMPLE_IDS.get(k.name, "example"),
             skeleton(k, EXAMPLE_IDS.get(k.name, "example")),
+            tuple(p.replace(".", "[]." if p.split(".")[0] in LISTS else ".") for p in TRANSLATABLE[k.name]),
         )
         for k in KINDS
     ]

@@ -71,6 +71,8 @@ def page_meta(model: Explainer, site_name: str = "") -> dict[str, PageMeta]:
     for tl in model.timelines.values():
         out[f"timelines/{tl.id}.md"] = _timeline(tl, model, plain)
     out.update(_indexes(model, glossary))
+    said = "The sourcing report: what is still to do about this explainer's sources, counted at every build."
+    out["guide/sourcing.md"] = PageMeta(said, {"@type": "WebPage", "name": "Sourcing report", "description": said})
     return out
 
 
