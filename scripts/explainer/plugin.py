@@ -33,6 +33,7 @@ from .linking import AmbiguousAlias, Linker, Mentions
 from .load import FileCache
 from .problems import ExplainerError, Problem
 from .render.assets import DEFAULT_NAV, EXTRA_CSS, EXTRA_JS, STYLESHEET, STYLESHEET_FILE
+from .render.heavy import expand
 from .render.meta import first_paragraph, json_ld, other_page_meta
 from .render.panel import error_panel
 from .settings import shown_docs, source_date_epoch
@@ -60,6 +61,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.mentions: Mentions | None = None
         self.nav_titled: set[str] = set()  # pages whose title the default navigation gives
         self.made_nav: list[Any] | None = None  # the default navigation this plugin gave MkDocs
+        self.heavy: dict[str, tuple[str, ...]] = {}  # page -> its heavy fragments, until MkDocs has converted it
         self.edition = ""  # in the nested build of a language edition (editions.py): its language
         self.root_url = ""  # the site's public address (an edition's own is under it)
         self.translated: set[str] = set()  # in an edition: the hand-written pages shown translated
@@ -123,9 +125,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.config.languages:  # translated pages (index.uk.md) stand in for their base in their edition only
             self.translated = swap_translated_pages(files, config, self.edition, self.config.languages)
         hand = [f.src_uri for f in files.documentation_pages()]
+        self.heavy = {}
         for page in out.pages:
             if files.get_file_from_path(page.src) is None:  # a hand-written page of the same name wins
-                file = File.generated(config, page.src, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV)
+                text, self.heavy[page.src] = page.parts()  # SVG drawings go back in after Markdown (heavy.py)
+                file = File.generated(config, page.src, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
                 file.edit_uri = page.edit_path or None
                 files.append(file)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(STYLESHEET_FILE)))
@@ -147,6 +151,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if languages := self.config.languages:  # here, not later: the sitemap is written before the pages
             link_editions(page, self.edition or languages[0], languages, self.root_url, config.use_directory_urls)
         made = out.page(src)
+        html = expand(html, self.heavy.pop(src, ()))
         hand = page.file.generated_by is None or src in self.translated
         if self.edition and made is None and src not in self.translated:  # a page not yet translated
             html = self.language.untranslated_page(html, self.config.languages[0])

@@ -20,6 +20,7 @@ from ..urls import Site, download_href, json_path, relative_url, root_prefix
 from .citation import PageCitation, cite_event
 from .fragments import Fragments
 from .guide import contract, error_messages
+from .heavy import Stash, expand
 from .language import Language
 from .maps import draw_maps, locator, measured_km, number
 from .meta import PageMeta, page_meta
@@ -65,7 +66,12 @@ class PageSource(NamedTuple):
     src: str
     title: str
     edit_path: str
-    markdown: Callable[[], str]
+    parts: Callable[[], tuple[str, tuple[str, ...]]]  # its Markdown with heavy fragments as tokens, and those
+
+    def markdown(self) -> str:
+        """The page's Markdown, whole."""
+        text, fragments = self.parts()
+        return expand(text, fragments)
 
     def page(self) -> GeneratedPage:
         return GeneratedPage(self.src, self.title, self.markdown(), self.edit_path)
@@ -135,7 +141,9 @@ class Renderer:
         self.meta = meta  # schema.org node per page (render/meta.py), computed when first needed
         self.fragments = Fragments(self.env, model, options.directory_urls, self.language)
         self.env.globals["mark_open"] = openings = MarkOpenings(self.env, model.events)
-        self.env.globals["strip_svg"] = StripDrawer(self.env, openings)
+        self.stash = Stash()
+        self.env.globals["strip_svg"] = StripDrawer(self.env, openings, self.stash.keep)
+        self.env.filters["heavy"] = self.stash.keep
 
     def render(self) -> Iterator[GeneratedPage]:
         for task in self.tasks():
@@ -264,7 +272,7 @@ class Renderer:
             src,
             clean_text(title),
             "/".join(edit.split("/")[-2:]) if edit else "",
-            lambda: self._markdown(src, title, template, edit, **context()),
+            lambda: self._parts(src, title, template, edit, **context()),
         )
 
     def _timeline(
@@ -348,6 +356,14 @@ class Renderer:
                 measured={f.id: measured_km(m, f) for f in m.facts.values()},
             ),
         )
+
+    def _parts(self, src: str, title: str, template: str, edit: str, **context: Any) -> tuple[str, tuple[str, ...]]:
+        """The page's Markdown with its heavy fragments as tokens (heavy.py), and the fragments."""
+        self.stash.items = []
+        try:
+            return self._markdown(src, title, template, edit, **context), tuple(self.stash.items)
+        finally:
+            self.stash.items = None
 
     def _markdown(self, src: str, title: str, template: str, edit: str, **context: Any) -> str:
         # Links climb to the root and go down (urls.via_root): what a page shows of another depends only

@@ -20,9 +20,10 @@ class StripDrawer:
     """`strip_svg(strip, where, link)` in templates; `where`: event id -> the page that lists it, when not
     the page drawing the strip (a timeline split into pages), else marks lead to anchors on this page."""
 
-    def __init__(self, env: jinja2.Environment, openings: MarkOpenings) -> None:
+    def __init__(self, env: jinja2.Environment, openings: MarkOpenings, keep: Callable[[str], Markup] = Markup) -> None:
         self._template = env.get_template("_strip.svg.j2")
         self._openings = openings
+        self._keep = keep  # heavy.Stash.keep: the drawing stays out of the page's Markdown
 
     def __call__(self, strip: Strip, where: Mapping[str, str] | None, link: Callable[..., str]) -> Markup:
         openings = self._openings
@@ -31,4 +32,4 @@ class StripDrawer:
             first = mk.ids[0]
             return openings(mk, link(where[first], first), False) if where else openings(mk, "#" + first)
 
-        return Markup(self._template.render(s=strip, opening=opening))
+        return self._keep(self._template.render(s=strip, opening=opening))
