@@ -107,7 +107,7 @@ def test_copied_wording_warns_and_a_strict_build_fails(project: Path, tmp_path: 
     model = build_explainer(project / "docs")
     (warning,) = model.warnings
     assert str(warning) == ("docs/index.md: expected your own words, found 11 words of source 'bbc-2021-03-29' "
-                            "outside quotation marks: \"tugboats sounded their horns in celebration as the vessel "
+                            "(docs/sources/bbc-2021-03-29.txt, paragraph 3) outside quotation marks: \"tugboats sounded their horns in celebration as the vessel "
                             "was moved\" (quote them, or rewrite)")
     result = subprocess.run([sys.executable, "-m", "explainer", "check", "docs"], cwd=project,
                             capture_output=True, text=True, timeout=120)

@@ -88,6 +88,7 @@ def copied_wording(loaded: Loaded) -> list[Problem]:
     if not loaded.texts:
         return []
     runs = {ident: shingles(text) for ident, text in loaded.texts.items()}
+    archives = {ident: Archive.of(text) for ident, text in loaded.texts.items()}
     found = []
     prose = [
         (rec["_path"], _line(rec, f), f, rec[f])
@@ -105,9 +106,19 @@ def copied_wording(loaded: Loaded) -> list[Problem]:
                         path,
                         line,
                         field,
-                        f"expected your own words, found {len(run.split())} "
-                        f'words of source {ident!r} outside quotation marks: "{run}" (quote them, or '
-                        "rewrite)",
+                        f"expected your own words, found {len(run.split())} words of source {ident!r} "
+                        f'({_where(run, archives[ident], path, ident)}) outside quotation marks: "{run}" '
+                        "(quote them, or rewrite)",
                     )
                 )
     return found
+
+
+def _where(run: str, archive: Archive, path: str, ident: str) -> str:
+    """Where in the archived text a copied run stands: its file, and its paragraph when the text has them."""
+    shown = f"{path.split('/', 1)[0]}/sources/{ident}.txt"
+    first = " ".join(run.split()[:8])
+    for n, paragraph in enumerate(archive.paragraphs, 1):
+        if first in " ".join(w.lower() for w in paragraph.replace("’", "'").split()):
+            return f"{shown}, paragraph {n}"
+    return shown
