@@ -75,8 +75,9 @@ def build_offline(config_file: Path, site_dir: Path) -> MkDocsConfig:
         raise OfflineError(f"plugins of the site missing offline: {', '.join(lost)}; write `plugins:` in the "
                            "inherited config as a mapping (`search: {}`), not a list, so INHERIT adds to it")
     build(config)
-    for name in DROPPED:
-        (site_dir / name).unlink(missing_ok=True)
+    for folder in (site_dir, *(p for p in site_dir.iterdir() if p.is_dir() and (p / "sitemap.xml").exists())):
+        for name in DROPPED:  # at the root and in each language edition's folder
+            (folder / name).unlink(missing_ok=True)
     for pattern in DROPPED_PATTERNS:
         for path in site_dir.rglob(pattern):
             path.unlink()

@@ -25,3 +25,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+HEAVY_FIXTURES = {"builds", "server", "served", "flagship", "synthetic"}  # each builds a whole site or more
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that builds the flagship or a synthetic explainer (through a fixture) is slow: `make test` runs
+    it, the quick loop (`-m "not browser and not slow"`) leaves it out."""
+    for item in items:
+        if HEAVY_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -9,11 +9,16 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from helpers import ROOT
 
 SCRIPT = ROOT / "scripts" / "build_site.py"
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1",
        "SOURCE_DATE_EPOCH": "1606348800"}
+
+pytestmark = pytest.mark.slow  # every test here builds sites in subprocesses
+
 
 
 def digest(folder: Path) -> dict[str, str]:

@@ -52,6 +52,7 @@ def test_check_command(project: Path, name: str, file: str, content: bytes, expe
     assert expected in result.stderr.splitlines()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name,file,content,expected", ALL, ids=[c[0] for c in ALL])
 def test_build_command(project: Path, name: str, file: str, content: bytes, expected: str) -> None:
     _break(project, file, content)
@@ -105,6 +106,7 @@ def _wait(ready: object, what: str, seconds: float = 120) -> None:
         time.sleep(0.1)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name,file,content,expected", ALL, ids=[c[0] for c in ALL])
 def test_serve_keeps_last_good_site(served: tuple[Path, str, Path], name: str, file: str, content: bytes,
                                     expected: str) -> None:

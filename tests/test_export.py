@@ -22,7 +22,7 @@ from explainer.export.ics import text as ics_text
 from explainer.generator import Options, data_files
 from explainer.model import Explainer
 from explainer.urls import Site
-from helpers import FLAGSHIP_LANGUAGES, FIXTURE, ROOT, build_site
+from helpers import FIXTURE, FLAGSHIP_LANGUAGES, ROOT, build_site
 
 SITE = Site("Test explainer", "https://explainers.example.org/test-2021/")
 EXPLAINERS = {"flagship": ROOT / "docs", "suez": FIXTURE / "docs"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -58,6 +59,7 @@ def _flagship_files() -> list[Path]:
     return sorted(FLAGSHIP.glob("*/*.yml"))
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(index=st.integers(0, 10_000), position=st.integers(0, 10_000), edit=st.sampled_from(
     ["delete-line", "duplicate-line", "insert", "truncate", "indent", "swap-colon"]),

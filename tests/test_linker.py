@@ -301,6 +301,7 @@ class AutoLinks(HTMLParser):
             self._depth -= 1
 
 
+@pytest.mark.slow
 def test_flagship_links_resolve_once_per_page_outside_headings(tmp_path: Path) -> None:
     from helpers import ROOT
     site = tmp_path / "site"

@@ -28,6 +28,7 @@ def test_entry_point_names_the_plugin_class() -> None:
     assert found.load() is ExplainerPlugin
 
 
+@pytest.mark.slow
 def test_two_builds_in_one_process_are_identical(project: Path, tmp_path: Path) -> None:
     """The same plugin instance builds twice (as `mkdocs serve` does): nothing of the first build is left
     in the second, and an edit between them shows, with the mentions of the old text gone."""
@@ -85,6 +86,7 @@ def test_editors_mistakes_abort_with_every_problem_located(project: Path, tmp_pa
 
 @pytest.mark.skipif(shutil.which("properdocs", path=str(Path(sys.executable).parent)) is None,
                     reason="ProperDocs is in requirements-test.txt")
+@pytest.mark.slow
 def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
     """The flagship under ProperDocs (the maintained fork of MkDocs 1.6): the same files, byte for byte,
     except the generator meta tag each engine writes into every page."""

@@ -12,12 +12,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bench.synth import generate
-from explainer.load import loaded
 from explainer import prose as prose_module
 from explainer.build import build_explainer
 from explainer.generator import Options, render_pages
 from explainer.linking.linker import Linker
-from explainer.load import FileCache
+from explainer.load import FileCache, loaded
 from explainer.render import pages as pages_module
 from explainer.render.paging import COMPACT_OVER, INDEX_EVENTS, PAGE_EVENTS, periods
 from helpers import FIXTURE, build_site

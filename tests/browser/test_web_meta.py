@@ -35,7 +35,7 @@ def test_every_page_describes_itself(builds: Builds) -> None:
     problems = []
     for path in html_files(builds.site):
         rel = path.relative_to(builds.site).as_posix()
-        if rel == "404.html":
+        if rel.rsplit("/", 1)[-1] == "404.html":  # the site's and each language edition's
             continue
         page, url = parse(path), public_url(builds, rel)
         description = page.meta.get("description", "")
@@ -64,8 +64,8 @@ def test_the_home_page_is_the_website(builds: Builds) -> None:
 
 
 def test_sitemap_lists_every_page_and_404_page_exists(builds: Builds) -> None:
-    sitemap = (builds.site / "sitemap.xml").read_text(encoding="utf-8")
-    listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    sitemaps = [builds.site / "sitemap.xml", *builds.site.glob("*/sitemap.xml")]  # the site's, each edition's
+    listed = {url for m in sitemaps for url in re.findall(r"<loc>([^<]+)</loc>", m.read_text(encoding="utf-8"))}
     pages = {public_url(builds, p.relative_to(builds.site).as_posix()) for p in html_files(builds.site)
              if p.name != "404.html"}
     assert pages <= listed, sorted(pages - listed)[:10]

@@ -70,6 +70,7 @@ def test_pole_of_inaccessibility_is_inside_a_concave_shape() -> None:
     assert polylabel([[(0, 0), (4, 0), (4, 4), (0, 4), (0, 0)]]) == pytest.approx((2.0, 2.0))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("npm") is None, reason="npm is not installed: cannot fetch world-atlas")
 def test_prep_is_reproducible_and_matches_the_committed_file(tmp_path: Path, repo_root: Path,
                                                              geojson_path: Path) -> None:
