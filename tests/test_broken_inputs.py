@@ -17,6 +17,7 @@ import pytest
 from markupsafe import escape
 
 from corpus import CASES, RAW_CASES
+from explainer.cli import main
 from helpers import ROOT
 
 ALL = [(n, f, c.encode("utf-8") if isinstance(c, str) else c, e) for n, f, c, e in CASES + RAW_CASES]
@@ -43,13 +44,15 @@ def test_corpus_size() -> None:
 
 
 @pytest.mark.parametrize("name,file,content,expected", ALL, ids=[c[0] for c in ALL])
-def test_check_command(project: Path, name: str, file: str, content: bytes, expected: str) -> None:
+def test_check_command(project: Path, name: str, file: str, content: bytes, expected: str,
+                       capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`explainer check docs` as an editor runs it (in this process: test_cli.py runs the command itself)."""
     _break(project, file, content)
-    result = subprocess.run([sys.executable, "-m", "explainer", "check", "docs"], cwd=project, env=ENV,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert expected in result.stderr.splitlines()
+    monkeypatch.chdir(project)
+    assert main(["check", "docs"]) == 1
+    stderr = capsys.readouterr().err
+    assert "Traceback" not in stderr
+    assert expected in stderr.splitlines()
 
 
 @pytest.mark.slow
