@@ -12,6 +12,7 @@ from typing import Any
 from .export import downloads, export_makers, timeline_makers
 from .model import Explainer
 from .render.assets import DEFAULT_NAV
+from .render.compiled import CompiledTemplates
 from .render.language import Language
 from .render.meta import PageMeta, page_meta
 from .render.pages import DownloadLink, GeneratedPage, Options, PageSource, Renderer
@@ -20,7 +21,17 @@ from .urls import Site
 
 Maker = Callable[[], bytes]  # makes one data file's content
 
-__all__ = ["Generated", "Language", "Options", "PageSource", "data_files", "generate", "render_pages", "summary"]
+__all__ = [
+    "CompiledTemplates",
+    "Generated",
+    "Language",
+    "Options",
+    "PageSource",
+    "data_files",
+    "generate",
+    "render_pages",
+    "summary",
+]
 
 
 @dataclass(frozen=True)
@@ -53,12 +64,18 @@ class Generated:
         return summary(self.model, len(self.pages), seconds)
 
 
-def generate(model: Explainer, options: Options = Options(), language: Language | None = None) -> Generated:
+def generate(
+    model: Explainer,
+    options: Options = Options(),
+    language: Language | None = None,
+    compiled: CompiledTemplates | None = None,
+) -> Generated:
     """Everything the site is made of, from a valid model (build.build_explainer); `language`: an edition's
-    (its translated words), for a model of that edition (model.editions)."""
+    (its translated words), for a model of that edition (model.editions); `compiled`: templates compiled by
+    an earlier build, kept by the caller."""
     meta = page_meta(model, options.site_name)
     links = [DownloadLink(d.path, d.title, d.format, d.about, d.schema) for d in downloads(model)]
-    pages = Renderer(model, options, meta, links, language).tasks()
+    pages = Renderer(model, options, meta, links, language, compiled).tasks()
     return Generated(model, tuple(pages), tuple(data_makers(model, options)), meta)
 
 

@@ -27,7 +27,7 @@ from .build import build_explainer
 from .contract import KIND_BY_NAME
 from .contract.kinds import LANGUAGE_RE as LANGUAGE
 from .editions import build_edition, link_editions, swap_translated_pages
-from .generator import Generated, Language, Options, generate
+from .generator import CompiledTemplates, Generated, Language, Options, generate
 from .i18n import translations
 from .linking import AmbiguousAlias, Linker, Mentions
 from .load import FileCache
@@ -56,6 +56,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.cache = FileCache()  # parsed YAML, kept across `mkdocs serve` rebuilds (by file and mtime)
+        self.compiled = CompiledTemplates()  # and the compiled templates
         self.generated: Generated | None = None  # this build's output (the last good one, in `mkdocs serve`)
         self.linker: Linker | None = None
         self.mentions: Mentions | None = None
@@ -99,7 +100,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 linker = Linker(model, config.use_directory_urls) if self.config.link_names else None
             except AmbiguousAlias as err:
                 raise PluginError(str(err)) from None
-            self.generated, self.linker = generate(model, options, self.language), linker
+            self.generated, self.linker = generate(model, options, self.language, self.compiled), linker
             log.info(self.generated.summary(time.perf_counter() - started))
             for warning in model.warnings:  # copied wording: a strict build stops on it
                 log.warning(str(warning))

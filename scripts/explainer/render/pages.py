@@ -97,9 +97,10 @@ class DownloadLink:
     schema: str = ""
 
 
-def environment(language: Language | None = None) -> jinja2.Environment:
+def environment(language: Language | None = None, compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     language = language or Language()
     env = jinja2.Environment(
+        bytecode_cache=compiled,
         loader=jinja2.PackageLoader("explainer.render"),
         extensions=["jinja2.ext.i18n"],
         autoescape=True,
@@ -133,9 +134,10 @@ class Renderer:
         meta: Mapping[str, PageMeta] | None = None,
         downloads: Sequence[DownloadLink] = (),
         language: Language | None = None,
+        compiled: jinja2.BytecodeCache | None = None,
     ) -> None:
         self.language = language or Language()
-        self.model, self.options, self.env = model, options, environment(self.language)
+        self.model, self.options, self.env = model, options, environment(self.language, compiled)
         self.downloads = downloads
         self.site = Site(options.site_name, options.site_url)
         self.meta = meta  # schema.org node per page (render/meta.py), computed when first needed
