@@ -102,7 +102,6 @@ def environment(language: Language | None = None, compiled: jinja2.BytecodeCache
     env = jinja2.Environment(
         bytecode_cache=compiled,
         loader=jinja2.PackageLoader("explainer.render"),
-        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -113,7 +112,7 @@ def environment(language: Language | None = None, compiled: jinja2.BytecodeCache
     dates = language.calendar
     env.filters["date_label"] = lambda e: e.display_date or dates.range(e.date, e.end, e.approximate)
     env.filters["iso"] = lambda d: d.iso() if d else ""
-    env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
+    language.install(env)
     env.filters["text"] = language.text
     register_timeline(env, dates, language.gettext)
     env.filters["number"] = number
