@@ -8,7 +8,6 @@ import gettext
 from typing import Any
 
 import jinja2
-
 from markupsafe import Markup, escape
 
 from ..text import clean_text
