@@ -41,7 +41,9 @@ def test_each_edition_searches_its_own_words(builds: Builds, server: LocalServer
                    else ((builds.offline / lang / "index.html").as_uri(), "file:"))
     with open_page(browser, url, origin) as (page, visit):
         page.locator("input.md-search__input").click()
-        page.keyboard.type(query)
+        # fill, then a key: typing a non-Latin word sends no key events, and Material searches on keyup
+        page.locator("input.md-search__input").fill(query)
+        page.keyboard.press("End")
         results = page.locator(".md-search-result__list a.md-search-result__link")
         results.first.wait_for(state="visible", timeout=10_000)
         hrefs = page.eval_on_selector_all(".md-search-result__list a.md-search-result__link", "els => els.map(e => e.href)")
