@@ -1,16 +1,15 @@
-"""Render the model into Markdown pages (HTML fragments from templates), keyed by docs path."""
+"""Render the model into Markdown pages (HTML fragments from templates), keyed by docs path: the Renderer lists
+every page and renders each when asked (its parts: page.py)."""
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import partial
 from itertools import groupby
-from typing import Any, NamedTuple
+from typing import Any
 
 import jinja2
-import pycountry
 from markupsafe import Markup
 
 from .. import sourcing
@@ -20,106 +19,24 @@ from ..urls import Site, download_href, json_path, relative_url, root_prefix
 from .citation import PageCitation, cite_event
 from .fragments import Fragments
 from .guide import contract, error_messages
-from .heavy import Stash, expand
+from .heavy import Stash
 from .language import Language
-from .maps import draw_maps, locator, measured_km, number
+from .maps import draw_maps, locator, measured_km
 from .meta import PageMeta, page_meta
-from .paging import COMPACT_OVER, INDEX_EVENTS, Period, pages_of, periods
+from .page import (
+    KIND_LABELS,
+    ROLE_LABELS,
+    DownloadLink,
+    GeneratedPage,
+    Options,
+    PageSource,
+    country_name,
+    environment,
+)
+from .paging import INDEX_EVENTS, Period, pages_of, periods
 from .timeline.listing import Month, chronicle
-from .timeline.listing import register as register_timeline
 from .timeline.marks import MarkOpenings
 from .timeline.strips import StripDrawer
-
-ROLE_LABELS = {
-    "official": "Official",
-    "claim": "Claim checked",
-    "alternative": "Other reference",
-    "comparison": "For comparison",
-}
-KIND_LABELS = {
-    "person": "People",
-    "organisation": "Organisations",
-    "state": "States",
-    "group": "Groups",
-    "city": "Cities",
-    "checkpoint": "Border crossings",
-    "site": "Sites",
-    "region": "Regions",
-}
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A generated page: where it goes, its plain-text title, and the YAML file it comes from."""
-
-    src: str
-    title: str
-    markdown: str
-    edit_path: str = ""  # docs-relative path of the YAML it renders, for edit links
-
-
-class PageSource(NamedTuple):
-    """One page to render: the folder of its kind ('' for top-level pages), where it goes, its plain-text
-    title, the YAML file it comes from, all known before it is rendered, and the call that renders it."""
-
-    kind: str
-    src: str
-    title: str
-    edit_path: str
-    parts: Callable[[], tuple[str, tuple[str, ...]]]  # its Markdown with heavy fragments as tokens, and those
-
-    def markdown(self) -> str:
-        """The page's Markdown, whole."""
-        text, fragments = self.parts()
-        return expand(text, fragments)
-
-    def page(self) -> GeneratedPage:
-        return GeneratedPage(self.src, self.title, self.markdown(), self.edit_path)
-
-
-@dataclass(frozen=True)
-class Options:
-    directory_urls: bool = True
-    site_name: str = ""
-    site_url: str = ""  # the public address, for citations and data files ("" when unknown)
-    epoch: int | None = None  # SOURCE_DATE_EPOCH: the build time the data files state, or None
-    repo_url: str = ""  # where the files are kept (for the sourcing report)
-
-
-@dataclass(frozen=True)
-class DownloadLink:
-    """A file of the data page, as export/ describes it (site paths)."""
-
-    path: str
-    title: str
-    format: str
-    about: str
-    schema: str = ""
-
-
-def environment(language: Language | None = None, compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
-    language = language or Language()
-    env = jinja2.Environment(
-        bytecode_cache=compiled,
-        loader=jinja2.PackageLoader("explainer.render"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,  # templates do not change during a build: no file check on every page
-    )
-    dates = language.calendar
-    env.filters["date_label"] = lambda e: e.display_date or dates.range(e.date, e.end, e.approximate)
-    env.filters["iso"] = lambda d: d.iso() if d else ""
-    language.install(env)
-    env.filters["text"] = language.text
-    register_timeline(env, dates, language.gettext)
-    env.filters["number"] = number
-    env.filters["country"] = country_name
-    env.filters["count"] = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"
-    env.globals["COMPACT_OVER"] = COMPACT_OVER
-    return env
 
 
 class Renderer:
@@ -420,6 +337,14 @@ class Renderer:
         ]
 
 
-def country_name(code: str) -> str:
-    country = pycountry.countries.get(alpha_2=code)
-    return f"{getattr(country, 'common_name', None) or country.name} ({code})" if country else code
+__all__ = [
+    "KIND_LABELS",
+    "ROLE_LABELS",
+    "DownloadLink",
+    "GeneratedPage",
+    "Options",
+    "PageSource",
+    "Renderer",
+    "country_name",
+    "environment",
+]
