@@ -17,6 +17,7 @@ from explainer.build import build_explainer
 from explainer.generator import Options, render_pages
 from explainer.linking.linker import Linker
 from explainer.load import FileCache, loaded
+from explainer.render import page as page_module
 from explainer.render import pages as pages_module
 from explainer.render.paging import COMPACT_OVER, INDEX_EVENTS, PAGE_EVENTS, periods
 from helpers import FIXTURE, build_site
@@ -86,7 +87,7 @@ def test_small_timelines_stay_on_one_page() -> None:
 
 
 def test_pages_with_very_many_events_list_them_compactly(synthetic: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pages_module, "COMPACT_OVER", 30)  # read when the renderer's environment is made
+    monkeypatch.setattr(page_module, "COMPACT_OVER", 30)  # read when the renderer's environment is made
     out = {p.src: p.markdown for p in render_pages(build_explainer(synthetic / "docs"))}
     counts = {src: text.count('<li class="x-event') for src, text in out.items()
               if src.startswith(("glossary/", "actors/", "places/", "sources/"))}
