@@ -66,6 +66,41 @@ def test_symbols_differ_by_kind_and_approximate_is_dashed(geometry: Geometry, fl
     assert by_id["kyiv"].find(".//svg:circle[@stroke-dasharray]", NS) is None
 
 
+def test_halos_are_copies_drawn_under_the_text(geometry: Geometry, flagship: list[Marker]) -> None:
+    """No paint-order (WeasyPrint ignores it in SVG and strokes over the glyphs): each haloed text is a decorative,
+    aria-hidden copy with the halo's stroke, drawn before the text itself, which has no stroke."""
+    text = render_map(geometry, flagship, title="t", description="d")
+    assert "paint-order" not in text
+    root = ET.fromstring(text)
+    parents = {c: p for p in root.iter() for c in p}
+
+    def within(e: ET.Element, cls: str) -> ET.Element | None:
+        while e is not root:
+            if cls in e.get("class", "").split():
+                return e
+            e = parents[e]
+        return None
+
+    def place(t: ET.Element) -> tuple[str | None, str | None, str | None]:
+        return t.get("x"), t.get("y"), t.text
+
+    for layer in root.iter(f"{SVG}g"):
+        if "xv" not in layer.get("class", "").split():
+            continue
+        texts = [t for t in layer.iter(f"{SVG}text") if within(t, "xmap-legend") is None]  # the legend has a box
+        halos = [t for t in texts if within(t, "xm-halo") is not None]
+        shown = [t for t in texts if within(t, "xm-halo") is None]
+        assert halos and sorted(map(place, halos)) == sorted(map(place, shown))
+        for t in halos:
+            h = within(t, "xm-halo")
+            assert h is not None and h.get("aria-hidden") == "true" and h.get("pointer-events") == "none"
+            assert h.get("stroke") == h.get("fill") == "#ffffff" and h.get("stroke-linejoin") == "round"
+            assert parents[t].tag != f"{SVG}a"  # links wrap only the text that is read
+            assert texts.index(t) < texts.index(next(s for s in shown if place(s) == place(t)))
+        assert not [t for t in shown for e in (t, parents[t], parents[parents[t]]) if e.get("stroke")]
+        assert {t.get("x") for t in shown if parents[t].tag == f"{SVG}a"}  # the labels keep their links
+
+
 HOSTILE = ['<script>alert(1)</script>', '" onload="x', "' onmouseover='y", "</text><script>z</script>"]
 
 
