@@ -19,12 +19,13 @@ import sys
 import time
 import zipfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
+
+from explainer.settings import slug
 
 DEFAULT_EPOCH = 1606348800  # 2020-11-26 00:00 UTC: any fixed instant makes the zip reproducible
 DROPPED = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # nobody reaches them from disk; sitemap lists .html URLs
@@ -35,12 +36,6 @@ class OfflineError(Exception):
     """The offline config cannot give a working offline copy."""
 
 
-def slug(config: MkDocsConfig) -> str:
-    """A file-name-safe name for the explainer."""
-    path = urlsplit(config.site_url or "").path.strip("/")
-    name = str(config.extra.get("slug") or path.rsplit("/", 1)[-1] or Path(config.config_file_path).parent.name)
-    name = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return name or "explainer"
 
 
 def check(config: MkDocsConfig) -> None:
@@ -117,6 +112,9 @@ def make_offline(config_file: Path, dist: Path, epoch: int | None = None) -> tup
     staging.rename(folder)
     zip_new.replace(archive)
     shutil.rmtree(old, ignore_errors=True)
+    pdf = folder / f"{slug(config)}.pdf"  # the print edition (the explainer plugin's), beside the copy
+    if pdf.exists():
+        shutil.copyfile(pdf, dist / pdf.name)
     return folder, archive
 
 

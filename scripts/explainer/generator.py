@@ -42,6 +42,7 @@ class Generated:
     pages: tuple[PageSource, ...]
     data: tuple[tuple[str, Maker], ...]
     meta: dict[str, PageMeta]
+    options: Options = Options()
 
     @functools.cached_property
     def _by_src(self) -> dict[str, PageSource]:
@@ -75,8 +76,14 @@ def generate(
     an earlier build, kept by the caller."""
     meta = page_meta(model, options.site_name)
     links = [DownloadLink(d.path, d.title, d.format, d.about, d.schema) for d in downloads(model)]
+    if options.pdf:  # made by the plugin once every page is converted (handout/)
+        _ = (language or Language()).gettext
+        paper = "US Letter" if options.paper == "letter" else "A4"
+        about = _("The print edition: the whole explainer in one file, to print (%(paper)s) or to pass along.")
+        about %= {"paper": paper}
+        links.append(DownloadLink(options.pdf, _("Print edition"), "PDF", about))
     pages = Renderer(model, options, meta, links, language, compiled).tasks()
-    return Generated(model, tuple(pages), tuple(data_makers(model, options)), meta)
+    return Generated(model, tuple(pages), tuple(data_makers(model, options)), meta, options)
 
 
 def data_makers(model: Explainer, options: Options = Options()) -> list[tuple[str, Maker]]:

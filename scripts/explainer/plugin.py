@@ -26,28 +26,29 @@ from mkdocs.structure.pages import Page
 from .build import build_explainer
 from .contract import KIND_BY_NAME
 from .contract.kinds import LANGUAGE_RE as LANGUAGE
+from .describe import describe
 from .editions import build_edition, link_editions, swap_translated_pages
-from .generator import CompiledTemplates, Generated, Language, Options, generate
+from .generator import CompiledTemplates, Generated, Language, generate
+from .handout import Handout, PdfUnavailable, write_pdf
 from .i18n import translations
 from .linking import AmbiguousAlias, Linker, Mentions
 from .load import FileCache
 from .problems import ExplainerError, Problem
-from .render.assets import DEFAULT_NAV, EXTRA_CSS, EXTRA_JS, STYLESHEET, STYLESHEET_FILE
+from .render.assets import DEFAULT_NAV, GENERATED_INDEXES
+from .render.handout import PRINT_PAGE
 from .render.heavy import expand
-from .render.meta import first_paragraph, json_ld, other_page_meta
 from .render.panel import error_panel
-from .settings import shown_docs, source_date_epoch
-from .sourcing import placeholder
-from .urls import public_url
+from .settings import shown_docs, site_options, theme_files, use_theme
 
 log = logging.getLogger("mkdocs.plugins.explainer")
-THEME_DIR = Path(__file__).parent / "theme"
 
 
 class ExplainerConfig(base.Config):
     navigation = c.Type(bool, default=True)  # the default navigation, when mkdocs.yml has no nav
     link_names = c.Type(bool, default=True)  # link the first mention of each actor, place and term
     languages = c.ListOfItems(c.Type(str), default=[])  # the editions: the first is the default, at the root
+    pdf = c.Type(bool, default=True)  # the print edition as <slug>.pdf (WeasyPrint), in `mkdocs build`
+    paper = c.Choice(("a4", "letter"), default="a4")  # the PDF's page size
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -68,6 +69,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.translated: set[str] = set()  # in an edition: the hand-written pages shown translated
         self.language = Language()  # the edition's words (gettext) and dates
         self.errors: list[Problem] = []  # `mkdocs serve` with errors in the files: shown on every page
+        self.handout: Handout | None = None  # the print edition, gathered as pages are converted
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -95,7 +97,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if self.edition:  # a language edition: its model, its address
                 model = model.editions[self.edition]
                 config.site_url = f"{self.root_url}{self.edition}/" if self.root_url else None
-            options = Options(config.use_directory_urls, config.site_name, config.site_url or "", source_date_epoch())
+            options = site_options(
+                config, self.root_url, self.config.pdf and self.command == "build", self.config.paper
+            )
             try:
                 linker = Linker(model, config.use_directory_urls) if self.config.link_names else None
             except AmbiguousAlias as err:
@@ -104,12 +108,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             log.info(self.generated.summary(time.perf_counter() - started))
             for warning in model.warnings:  # copied wording: a strict build stops on it
                 log.warning(str(warning))
-        if config.repo_url and placeholder(config.repo_url):  # no header link or "Edit" link that leads nowhere
-            config.repo_url = config.repo_name = config.edit_uri = None
-        if str(THEME_DIR) not in config.theme.dirs:  # once, though the same config may be built again
-            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
-            config.extra_css.extend([STYLESHEET, *(name for name, _ in EXTRA_CSS)])
-            config.extra_javascript.extend(name for name, _ in EXTRA_JS)
+        use_theme(config)  # our theme folder, stylesheet and scripts; no "Edit" links to a placeholder repository
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -133,12 +132,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 file = File.generated(config, page.src, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
                 file.edit_uri = page.edit_path or None
                 files.append(file)
-        files.append(File.generated(config, STYLESHEET, abs_src_path=str(STYLESHEET_FILE)))
-        for name, path in EXTRA_CSS + EXTRA_JS:
-            files.append(File.generated(config, name, abs_src_path=str(path)))
+        for theme_file in theme_files(config):
+            files.append(theme_file)
         for name, make in out.data:
             if files.get_file_from_path(name) is None:  # a hand-made file of the same name wins
                 files.append(File.generated(config, name, content=make()))
+        pages = {f.url: f.src_uri for f in files.documentation_pages()}
+        self.handout = Handout(pages, config.use_directory_urls, config.site_url or "")
         self.nav_titled = set()
         if self.config.navigation and (config.nav is None or config.nav is self.made_nav):  # (a config built again)
             config.nav = self.made_nav = out.nav([src for src in hand if "/" not in src], self.language.gettext)
@@ -148,7 +148,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         out, src = self.generated, page.file.src_uri
         assert out is not None
-        self._describe(page, html, config)
+        describe(page, html, config, out.meta.get(src))
         if languages := self.config.languages:  # here, not later: the sitemap is written before the pages
             link_editions(page, self.edition or languages[0], languages, self.root_url, config.use_directory_urls)
         made = out.page(src)
@@ -158,7 +158,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             html = self.language.untranslated_page(html, self.config.languages[0])
         if self.linker is not None and self.mentions is not None:  # link first mentions, note what is mentioned
             html, found = self.linker.link_html(html, src, editor_links=hand)
-            self.mentions.record(src, made.title if made else page.title or "", found)
+            if src != PRINT_PAGE:  # the print edition repeats everything: it mentions nothing of its own
+                self.mentions.record(src, made.title if made else page.title or "", found)
+        if hand and "/" not in src and self.handout and src not in GENERATED_INDEXES:  # into the print edition
+            self.handout.keep(src, page.title or "", html)
         if self.errors:  # `mkdocs serve`: the files hold errors; this is the last good version
             html = error_panel(self.errors) + html
         if src not in self.nav_titled:  # Material's templates print titles unescaped: hand it HTML-safe text
@@ -168,10 +171,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if self.mentions is not None and page.content:  # every page's on_page_content has run: all is known
             page.content = self.mentions.fill(page.content, page.file.src_uri)
+        if page.file.src_uri == PRINT_PAGE and self.handout and page.content:  # every other page is converted
+            page.content = self.handout.print_html = self.handout.assemble(page.content)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.mentions = None  # what this build found; the next one starts afresh
+        if self.generated and self.generated.options.pdf and self.handout and self.handout.print_html:
+            try:  # the print edition as <slug>.pdf beside the pages
+                made = write_pdf(self.handout.print_html, config.site_dir, self.generated.options, config.theme)
+            except PdfUnavailable as err:
+                raise PluginError(f"explainer: {err}") from None
+            log.info(f"explainer: {made}")
         if self.edition or not self.config.languages[1:]:
             return
         # MkDocs keeps one instance of a plugin with on_startup per process: the editions' builds may run on this
@@ -183,15 +194,3 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         finally:
             self.edition = ""
             self.generated, self.linker, self.language, self.root_url, self.made_nav, self.translated = kept
-
-    def _describe(self, page: Page, html: str, config: MkDocsConfig) -> None:
-        """page.meta gets description, canonical (the public address, in the offline copy too) and json_ld."""
-        assert self.generated is not None
-        meta = self.generated.meta.get(page.file.src_uri)
-        if meta is None:  # a hand-written page: described by its front matter or first paragraph
-            home = page.is_homepage
-            said = page.meta.get("description") or (home and config.site_description) or first_paragraph(html)
-            meta = other_page_meta(page.title or "", said, config.site_name, home)
-        page.meta.setdefault("description", meta.description or config.site_description or "")
-        page.meta.setdefault("canonical", public_url(config.site_url or "", page.file.src_uri))
-        page.meta["json_ld"] = json_ld(meta.node, page.meta["canonical"])

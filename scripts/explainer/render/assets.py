@@ -18,5 +18,7 @@ DEFAULT_NAV: tuple[tuple[str, str], ...] = (
     ("Events", "events.md"),
     ("Sources", "sources.md"),
     ("Data", "data.md"),
+    ("Print edition", "print.md"),
     ("Editors' guide", "guide.md"),
 )
+GENERATED_INDEXES = frozenset(src for _, src in DEFAULT_NAV)  # a hand-written page of the same name replaces one

@@ -70,6 +70,9 @@ class Options:
     site_url: str = ""  # the public address, for citations and data files ("" when unknown)
     epoch: int | None = None  # SOURCE_DATE_EPOCH: the build time the data files state, or None
     repo_url: str = ""  # where the files are kept (for the sourcing report)
+    pdf: str = ""  # the print edition as a PDF: its site path ("" when none is made)
+    paper: str = "a4"  # and its page size: a4 or letter
+    description: str = ""  # the site's description (the PDF's subject)
 
 
 @dataclass(frozen=True)

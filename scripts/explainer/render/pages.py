@@ -3,6 +3,7 @@ every page and renders each when asked (its parts: page.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
@@ -13,12 +14,14 @@ import jinja2
 from markupsafe import Markup
 
 from .. import sourcing
+from ..dates import PartialDate
 from ..model import Citation, Era, Event, Explainer, Place, Timeline
 from ..text import clean_text, fold
-from ..urls import Site, download_href, json_path, relative_url, root_prefix
+from ..urls import Site, download_href, json_path, page_url, relative_url, root_prefix
 from .citation import PageCitation, cite_event
 from .fragments import Fragments
 from .guide import contract, error_messages
+from .handout import PRINT_PAGE, print_context
 from .heavy import Stash
 from .language import Language
 from .maps import draw_maps, locator, measured_km
@@ -149,6 +152,7 @@ class Renderer:
                 "",
                 lambda: dict(downloads=self._downloads(), site_name=self.site.name, page_url=self.site.page("data.md")),
             ),
+            self._print_task(),
             task(
                 "",
                 "guide.md",
@@ -274,6 +278,28 @@ class Renderer:
                 measured={f.id: measured_km(m, f) for f in m.facts.values()},
             ),
         )
+
+    def _print_task(self) -> PageSource:
+        """The print edition (handout.py): the whole explainer on one page, links inside it."""
+        m, o, _ = self.model, self.options, self.language.gettext
+
+        def context() -> dict[str, Any]:
+            built = dt.datetime.fromtimestamp(o.epoch, dt.UTC).date() if o.epoch is not None else None
+            return dict(
+                maps=draw_maps(m, lambda to: "#place-" + posixpath.basename(to).removesuffix(".md")),
+                measured={f.id: measured_km(m, f) for f in m.facts.values()},
+                actor_groups=self._by_kind(m.actors.values()),
+                place_groups=self._by_kind(m.places.values()),
+                site_name=o.site_name,
+                site_url=o.site_url,
+                built=self.language.calendar.label(PartialDate(built.year, built.month, built.day)) if built else "",
+                pdf_href=download_href(PRINT_PAGE, o.pdf, o.directory_urls) if o.pdf else "",
+                paper="US Letter" if o.paper == "letter" else "A4",
+                page_url=partial(page_url, directory_urls=True),
+                **print_context(m),
+            )
+
+        return self._task("", PRINT_PAGE, _("Print edition"), "print.md.j2", "", context)
 
     def _parts(self, src: str, title: str, template: str, edit: str, **context: Any) -> tuple[str, tuple[str, ...]]:
         """The page's Markdown with its heavy fragments as tokens (heavy.py), and the fragments."""
