@@ -20,9 +20,11 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt
 	$(PIP) -r requirements-test.txt
 	touch $@
 
-## site: build the explainer into site/ and its offline copy into dist/<slug>-offline/ and dist/<slug>-offline.zip
+## site: build the explainer into site/, its offline copy into dist/<slug>-offline/ and dist/<slug>-offline.zip,
+## and its print edition into dist/<slug>.pdf (Pango for WeasyPrint installed first if root on Debian)
 ## (each built aside, then swapped in: a failed build keeps the old one)
 site: $(VENV)/.site
+	@sh scripts/require-pdf.sh
 	@$(PY) scripts/build_site.py -f mkdocs.yml -d site --offline mkdocs.offline.yml --dist dist
 
 ## check: validate docs/ only (no HTML); exit 1 with every problem listed
@@ -63,6 +65,7 @@ lint: $(VENV)/.test
 
 ## test: the whole test suite; the browser tests need chromium and Java (installed first if root on Debian)
 test: $(VENV)/.test
+	@sh scripts/require-pdf.sh
 	@sh tests/browser/require.sh
 	$(PY) -m pytest
 
