@@ -96,6 +96,8 @@ class Handout:
         ids = set(present)
 
         def replace(m: re.Match[str]) -> str:
+            if "data-x-local" in m.group(1):  # a file beside the page (the PDF): the same from the web or disk
+                return m.group(0)
             target = self._target(m.group(2), src, ids)
             return m.group(1) if target is None else f'{m.group(1)} href="{target}"'
 

@@ -1,7 +1,8 @@
 """The print edition's page (templates/print.md.j2): what it holds, in reading order. Events are grouped by
 year; sources are numbered in the order the timeline first cites them. Above PRINT_FULL events the edition
-keeps the story, the map, the timeline (summaries only) and the glossary whole, and gives counts for actors
-and places, so a 1,000-event explainer still makes a handout that prints."""
+keeps the story, the map, the timeline (summaries only), the glossary and the sources whole, and gives counts
+for actors and places, so a 1,000-event explainer still makes a handout that prints; above PRINT_SUMMARIES the
+timeline is a list of dated titles."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from ..text import first_sentence
 
 PRINT_PAGE = "print.md"
 PRINT_FULL = 300  # events: above this the print edition leaves out who/where, quotes and the actor/place lists
+PRINT_SUMMARIES = 2000  # events: above this the timeline gives each event's date, title and sources only
 
 
 class Cited(Protocol):
@@ -57,6 +59,7 @@ def print_context(model: Explainer) -> dict[str, Any]:
 
     return dict(
         full=len(model.events) <= PRINT_FULL,
+        summaries=len(model.events) <= PRINT_SUMMARIES,
         years=[(y, list(es)) for y, es in groupby(model.events.values(), year)],
         numbers_of=numbers,
         numbered_sources=numbers.sources,

@@ -101,6 +101,7 @@ def environment(language: Language | None = None, compiled: jinja2.BytecodeCache
     dates = language.calendar
     env.filters["date_label"] = lambda e: e.display_date or dates.range(e.date, e.end, e.approximate)
     env.filters["iso"] = lambda d: d.iso() if d else ""
+    env.filters["day"] = dates.label  # a source's date, in the edition's language
     language.install(env)
     env.filters["text"] = language.text
     register_timeline(env, dates, language.gettext)

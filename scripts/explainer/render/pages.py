@@ -21,7 +21,7 @@ from ..urls import Site, download_href, json_path, page_url, relative_url, root_
 from .citation import PageCitation, cite_event
 from .fragments import Fragments
 from .guide import contract, error_messages
-from .handout import PRINT_PAGE, print_context
+from .handout import PRINT_FULL, PRINT_PAGE, print_context
 from .heavy import Stash
 from .language import Language
 from .maps import draw_maps, locator, measured_km
@@ -284,9 +284,10 @@ class Renderer:
         m, o, _ = self.model, self.options, self.language.gettext
 
         def context() -> dict[str, Any]:
+            full = len(m.events) <= PRINT_FULL
             built = dt.datetime.fromtimestamp(o.epoch, dt.UTC).date() if o.epoch is not None else None
             return dict(
-                maps=draw_maps(m, lambda to: "#place-" + posixpath.basename(to).removesuffix(".md")),
+                maps=draw_maps(m, lambda to: "#place-" + posixpath.basename(to).removesuffix(".md") if full else ""),
                 measured={f.id: measured_km(m, f) for f in m.facts.values()},
                 actor_groups=self._by_kind(m.actors.values()),
                 place_groups=self._by_kind(m.places.values()),
