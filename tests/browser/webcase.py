@@ -13,10 +13,10 @@ from explainer.urls import page_url
 PAGE_TYPES: dict[str, str] = {
     "home": "index.md", "timeline": "timeline.md", "event": "events/*", "actor": "actors/*", "place": "places/*",
     "map": "map.md", "glossary": "glossary.md", "term": "glossary/*", "source": "sources/*", "data": "data.md",
-    "about": "about.md", "404": "404.html",
+    "about": "about.md", "print": "print.md", "404": "404.html",
     # the language editions (mkdocs.yml: languages [en, uk, be]): the same checks in Ukrainian and Belarusian
     "uk-home": "uk/index.md", "uk-event": "uk/events/*", "uk-map": "uk/map.md", "be-glossary": "be/glossary.md",
-    "be-event": "be/events/*",
+    "be-event": "be/events/*", "uk-print": "uk/print.md",
 }
 # Page types not built yet. test_every_page_type_is_built fails once one of them exists: then remove it here.
 PENDING: dict[str, str] = {}
