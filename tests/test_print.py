@@ -83,6 +83,14 @@ def test_the_story_goes_in_with_its_links_made_local() -> None:
     assert "headerlink" not in html
 
 
+def test_a_translated_home_page_gives_the_edition_its_title() -> None:
+    h = Handout({"": "index.md"}, True, "", title_from_story=True)
+    h.keep("index.md", "Home", '<h1 id="x">Розмова &amp; суперечка</h1><p>Текст</p>')
+    html = h.assemble('<h1 id="print-title">Site name</h1><section id="story"><!--x-print:story--></section>')
+    assert '<h1 id="print-title">Розмова &amp; суперечка</h1><section id="story"><p>Текст</p>' in html
+    assert h.title == "Розмова & суперечка"
+
+
 def test_pages_it_does_not_hold_get_their_public_address_or_no_link() -> None:
     html = handout().assemble(PRINT)
     assert '<a href="#ev-a">A</a>' in html and '<a href="#ev-a">on the timeline</a>' in html
@@ -148,6 +156,9 @@ def test_the_pdf_is_tagged_titled_and_in_its_language(flagship: Path) -> None:
         assert root["/ViewerPreferences"]["/DisplayDocTitle"]
         assert "/StructTreeRoot" in root
         assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+        home = (ROOT / "docs" / ("index.md" if lang == "en" else f"index.{lang}.md")).read_text(encoding="utf-8")
+        title = model_site_name() if lang == "en" else home.splitlines()[0].removeprefix("# ")
+        assert reader.metadata is not None and reader.metadata.title == title
 
 
 def test_the_map_figure_has_its_title_as_alternative_text(flagship: Path) -> None:

@@ -138,7 +138,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if files.get_file_from_path(name) is None:  # a hand-made file of the same name wins
                 files.append(File.generated(config, name, content=make()))
         pages = {f.url: f.src_uri for f in files.documentation_pages()}
-        self.handout = Handout(pages, config.use_directory_urls, config.site_url or "")
+        self.handout = Handout(pages, config.use_directory_urls, config.site_url or "", "index.md" in self.translated)
         self.nav_titled = set()
         if self.config.navigation and (config.nav is None or config.nav is self.made_nav):  # (a config built again)
             config.nav = self.made_nav = out.nav([src for src in hand if "/" not in src], self.language.gettext)
@@ -179,7 +179,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.mentions = None  # what this build found; the next one starts afresh
         if self.generated and self.generated.options.pdf and self.handout and self.handout.print_html:
             try:  # the print edition as <slug>.pdf beside the pages
-                made = write_pdf(self.handout.print_html, config.site_dir, self.generated.options, config.theme)
+                made = write_pdf(self.handout, config.site_dir, self.generated.options, config.theme)
             except PdfUnavailable as err:
                 raise PluginError(f"explainer: {err}") from None
             log.info(f"explainer: {made}")

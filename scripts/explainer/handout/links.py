@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 
+from ..prose import html_text
 from ..render.handout import PRINT_PAGE
 from ..urls import page_url
 
@@ -33,6 +34,8 @@ ID = re.compile(r'(<[a-zA-Z][^>]*?\sid=")([^"]+)"')
 HEADING = re.compile(r"<(/?)h([1-6])\b")
 HEADERLINK = re.compile(r'<a class="headerlink" href="[^"]*"[^>]*>.*?</a>', re.S)
 TOKEN = "<!--x-print:{}-->"
+H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+PRINT_H1 = re.compile(r'(<h1 id="print-title">).*?</h1>', re.S)
 
 
 def anchor(src: str) -> str:
@@ -52,8 +55,10 @@ class Handout:
     pages: Mapping[str, str]  # site address (as MkDocs gives page.url) -> docs path, of every page
     directory_urls: bool
     site_url: str = ""
+    title_from_story: bool = False  # a language edition whose home page is translated: its heading is the title
     kept: dict[str, tuple[str, str]] = field(default_factory=dict)  # docs path -> (title, HTML)
     print_html: str = ""  # the print page, assembled
+    title: str = ""  # its title as plain text, when the story gave it
 
     def keep(self, src: str, title: str, html: str) -> None:
         self.kept[src] = (title, html)
@@ -62,7 +67,12 @@ class Handout:
         """The print page's HTML with the story and the other hand-written pages in, links made local."""
         story = self.kept.get("index.md")
         if story:
-            html = html.replace(TOKEN.format("story"), self._part("index.md", "story", story[1]))
+            text = HEADERLINK.sub("", story[1])
+            heading = H1.search(text) if self.title_from_story else None
+            if heading:  # the site's name is not translated; the home page's heading is
+                html = PRINT_H1.sub(lambda m: m.group(1) + heading.group(1) + "</h1>", html, count=1)
+                self.title, text = html_text(heading.group(1)).strip(), text.replace(heading.group(0), "", 1)
+            html = html.replace(TOKEN.format("story"), self._part("index.md", "story", text))
         more = [s for s in sorted(self.kept) if s != "index.md"]
         contents = "".join(f'<li><a href="#{anchor(s)}">{escape(self.kept[s][0])}</a></li>' for s in more)
         parts = "".join(

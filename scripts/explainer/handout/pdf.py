@@ -13,6 +13,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .links import Handout
+
 STYLESHEET = Path(__file__).with_name("print.css")
 PAPER = {"a4": "A4", "letter": "letter"}
 INSTALL = (
@@ -79,14 +81,14 @@ def make_pdf(html: str, base_url: str) -> bytes:
     return pdf
 
 
-def write_pdf(print_html: str, site_dir: str, options: Any, theme: Any) -> str:
+def write_pdf(handout: Handout, site_dir: str, options: Any, theme: Any) -> str:
     """The print edition as `options.pdf` in `site_dir` (`options`: render/page.py's Options; `theme`: MkDocs'
     theme config, for its language); says what it made."""
     started = time.perf_counter()
     lang = theme.get("language") or "en"
     html = document(
-        print_html,
-        title=options.site_name,
+        handout.print_html,
+        title=handout.title or options.site_name,
         lang=lang,
         epoch=options.epoch,
         description=options.description,
