@@ -81,5 +81,5 @@ clean:
 ## (make bench SIZES=100,1000 RUNS=1 for a quick look)
 SIZES ?= 100,1000,10000
 RUNS ?= 3
-bench: $(VENV)/.site
+bench: $(VENV)/.test
 	cd scripts && ../$(PY) -m bench.run --sizes $(SIZES) --runs $(RUNS)

@@ -26,6 +26,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 TIMED = [sys.executable, "-m", "bench.timed"]  # mkdocs build with the plugin's events timed from outside
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
 HOOK_LOG = re.compile(r"explainer: hook time ([\d.]+) s, generator ([\d.]+) s \(CPU ([\d.]+) s\)")
+PDF_LOG = re.compile(r"explainer: (\S+\.pdf): (\d+) KiB in ([\d.]+) s")  # the print edition (handout/pdf.py)
 Row = dict[str, float | int | str | None]
 
 
@@ -60,15 +61,27 @@ def plain_project(ours: Path, dest: Path) -> Path:
     return config
 
 
+def pdf_pages(pdf: Path) -> int | None:
+    """The PDF's page count (pypdf: in the test requirements, which `make bench` installs)."""
+    try:
+        from pypdf import PdfReader
+    except ImportError:
+        return None
+    return len(PdfReader(pdf).pages)
+
+
 def measure(n: int, runs: int, work: Path, search_word: str | None) -> Row:
     ours = work / f"ours-{n}"
     config = generate(ours, n)
     plain = plain_project(ours, work / f"plain-{n}")
-    ours_t, plain_t, gen_t, cpu_t, hook_t, rss, plain_rss = [], [], [], [], [], [], []
+    ours_t, plain_t, gen_t, cpu_t, hook_t, rss, plain_rss, pdf_t = [], [], [], [], [], [], [], []
     for _ in range(runs):  # interleaved, so both see the same machine state
         seconds, peak, log = timed_build(config, ours / "site")
         hook, generator, cpu = HOOK_LOG.search(log).groups()  # type: ignore[union-attr]
-        ours_t.append(seconds)
+        pdf_name, pdf_kib, pdf_s = PDF_LOG.search(log).groups()  # type: ignore[union-attr]
+        pdf_t.append(float(pdf_s))
+        hook = str(float(hook) - float(pdf_s))  # on_post_build makes the PDF
+        ours_t.append(seconds - float(pdf_s))  # the site; the PDF is a product plain MkDocs does not make
         rss.append(peak)
         hook_t.append(float(hook))
         gen_t.append(float(generator))
@@ -81,6 +94,7 @@ def measure(n: int, runs: int, work: Path, search_word: str | None) -> Row:
     biggest = max(pages, key=lambda p: p.stat().st_size)
     folder, archive, offline_s = offline_copy(ours, ENV)
     build, plain_build = statistics.median(ours_t), statistics.median(plain_t)
+    pdf = site / pdf_name
     row: Row = {
         "events": n, "runs": runs, "pages": len(pages),
         "generator_s": statistics.median(gen_t), "generator_cpu_s": statistics.median(cpu_t),
@@ -94,6 +108,7 @@ def measure(n: int, runs: int, work: Path, search_word: str | None) -> Row:
         "search_index_kib": (site / "search" / "search_index.json").stat().st_size / 1024,
         "offline_zip_mib": archive.stat().st_size / 2**20, "offline_build_s": offline_s,
         "offline_search_s": search_seconds(folder, search_word) if search_word else None,
+        "pdf_s": statistics.median(pdf_t), "pdf_kib": pdf.stat().st_size / 1024, "pdf_pages": pdf_pages(pdf),
     }
     shutil.rmtree(folder.parent, ignore_errors=True)
     return row

@@ -17,6 +17,7 @@ COLUMNS = (  # heading, key, format
     ("home (KiB)", "home_page_kib", "{:.1f}"), ("largest page (KiB)", "largest_page_kib", "{:.1f}"),
     ("search index (KiB)", "search_index_kib", "{:,.0f}"), ("offline zip (MiB)", "offline_zip_mib", "{:.1f}"),
     ("offline search (s)", "offline_search_s", "{:.1f}"),
+    ("PDF (s)", "pdf_s", "{:.1f}"), ("PDF (KiB)", "pdf_kib", "{:,.0f}"), ("PDF pages", "pdf_pages", "{:,}"),
 )
 
 
@@ -76,6 +77,10 @@ def goals(rows: Sequence[Row]) -> list[str]:
     big = by[large]
     out.append(f"no page over 500 KB at {large:,} events: largest {big['largest_page_kib'] * 1.024:.0f} KB, "
                f"{big['largest_page']} ({'met' if big['largest_page_kib'] * 1024 <= 500_000 else 'NOT met'})")
+    for r in rows:
+        if r.get("pdf_s") is not None:
+            out.append(f"print edition PDF at {int(r['events']):,} events: {r['pdf_s']:.1f} s on top of the build, "
+                       f"{r['pdf_kib']:,.0f} KiB, {r['pdf_pages'] or '?'} pages (build (s) and ratio leave it out)")
     searched = [r for r in rows if r.get("offline_search_s") is not None]
     for r in searched:
         out.append(f"offline copy's search from file:// at {int(r['events']):,} events: results after "
@@ -99,7 +104,9 @@ def markdown(rows: Sequence[Row], extra: Mapping[str, Any], about: Mapping[str, 
         "outside the plugin (scripts/bench/timed.py); **generator CPU**: the CPU time of the same; "
         "**hook, all**: every event of the plugin, with linking names and filling \"Mentioned in\" lists; **plain "
         "MkDocs**: the same generated Markdown written to disk as ordinary pages, built by MkDocs + Material "
-        "with the same navigation; **ratio**: our build over plain. Page sizes are the built HTML; the search "
+        "with the same navigation; **ratio**: our build over plain. **build** leaves out the print edition's PDF, "
+        "which plain MkDocs does not make: **PDF** is the time WeasyPrint takes for it (logged by the plugin), "
+        "its size and its pages. Page sizes are the built HTML; the search "
         f"index is search/search_index.json; the offline copy is built as the flagship's (scripts/offline.py), "
         f"and its search is tried in Chromium from file:// with the network cut, typing \"{about['word']}\".\n\n"
         + head + body + "\n## Goals\n\n" + "".join(f"- {g}\n" for g in goals(rows)) + serve
