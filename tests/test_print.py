@@ -245,3 +245,13 @@ def test_no_pdf_when_switched_off(project: Path, tmp_path: Path) -> None:
     assert build_site(config, tmp_path / "site") == []
     assert not list((tmp_path / "site").glob("*.pdf"))
     assert ".pdf" not in (tmp_path / "site" / "data" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_paper_option_sets_the_page_size(project: Path, tmp_path: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - explainer\n", "  - explainer:\n      paper: letter\n"))
+    assert build_site(config, tmp_path / "site") == []
+    reader = PdfReader(tmp_path / "site" / "suez-2021.pdf")
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)  # US Letter, in points
+    assert "US Letter" in (tmp_path / "site" / "data" / "index.html").read_text(encoding="utf-8")
