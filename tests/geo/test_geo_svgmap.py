@@ -9,7 +9,7 @@ import pytest
 
 from explainer.geo.geodesic import line_length_km
 from explainer.geo.geometry import Geometry
-from explainer.geo.labels import Box
+from explainer.geo.labels import Box, text_width
 from explainer.geo.layout import symbol_radius
 from explainer.geo.svgmap import MapWords, Marker, map_layout, render_locator, render_map, resolve_frame
 
@@ -228,6 +228,19 @@ def test_the_caller_gives_the_words(geometry: Geometry, flagship: list[Marker]) 
     locator = render_locator(geometry, flagship[14], id_prefix="loc", title="Карта", description="Опис",
                              words=UKRAINIAN)
     assert "(приблизне розташування)" in locator and "approximate" not in locator
+
+
+def test_the_legend_box_holds_its_longest_words(geometry: Geometry, flagship: list[Marker]) -> None:
+    """The box is as wide as its longest row as written: wide Cyrillic letters are measured as wide."""
+    assert text_width("Ш", 10) > text_width("Н", 10) > text_width("і", 10)
+    wide = MapWords(approximate="Щільно зважений шлюз — жовтий щит")
+    for words in (UKRAINIAN, wide):
+        for layer in map_layout(geometry, flagship, words=words).layers:
+            legend = layer.legend
+            assert legend is not None
+            for row in legend.rows:
+                right = row.label.x + text_width(row.label.text, row.label.size)
+                assert right <= legend.box.x1 + 0.01, (row.label.text, right, legend.box.x1)
 
 
 def test_map_with_35_markers_stays_under_80_kb(geometry: Geometry, synthetic: list[Marker]) -> None:
