@@ -15,13 +15,14 @@ from babel.messages.pofile import read_po, write_po
 from .i18n import DOMAIN
 from .linking.mentions import GROUPS
 from .render.assets import DEFAULT_NAV
+from .render.maps import MAP_LABELS
 from .render.pages import KIND_LABELS, ROLE_LABELS
 
 PACKAGE = Path(__file__).parent
 LANGUAGES = ("uk", "be")  # the catalogues the package ships
 TEMPLATES = ("render/templates", "linking/templates")
 ENGLISH_ONLY = ("guide.md.j2", "sourcing.md.j2")  # the editors' guide stays in English
-PYTHON = ("render/pages.py", "render/language.py", "render/timeline/listing.py", "generator.py")
+PYTHON = ("render/pages.py", "render/language.py", "render/maps.py", "render/timeline/listing.py", "generator.py")
 JINJA_OPTIONS = {
     "extensions": "jinja2.ext.i18n",
     "trim_blocks": "true",
@@ -48,6 +49,7 @@ def _found() -> Iterator[tuple[str, str | tuple[str, ...], str]]:
     for label in (
         *KIND_LABELS.values(),
         *ROLE_LABELS.values(),
+        *MAP_LABELS,
         *(title for title, _ in DEFAULT_NAV),
         "Home",
         "Pages",

@@ -9,9 +9,9 @@ import pytest
 
 from explainer.geo.geodesic import line_length_km
 from explainer.geo.geometry import Geometry
-from explainer.geo.labels import Box
+from explainer.geo.labels import Box, text_width
 from explainer.geo.layout import symbol_radius
-from explainer.geo.svgmap import Marker, map_layout, render_locator, render_map, resolve_frame
+from explainer.geo.svgmap import MapWords, Marker, map_layout, render_locator, render_map, resolve_frame
 
 pytestmark = pytest.mark.filterwarnings("error")
 NS = {"svg": "http://www.w3.org/2000/svg"}
@@ -194,6 +194,53 @@ def test_legend_lists_what_the_map_shows(geometry: Geometry, flagship: list[Mark
                                                    "Checkpoint", "Site", "Approximate location"]
     only_cities = map_layout(geometry, flagship[:3]).layers[0].legend
     assert only_cities is not None and "Checkpoint" not in [r.label.text for r in only_cities.rows]
+
+
+UKRAINIAN = MapWords(
+    kinds={"city": "Місто", "checkpoint": "Пункт пропуску", "site": "Об’єкт", "region": "Регіон"},
+    approximate="Приблизне розташування",
+    approximate_marker="%(name)s (приблизне розташування)",
+    km="%(km)s км",
+    countries={"BY": "Білорусь", "UA": "Україна", "PL": "Польща", "RU": "Росія"},
+    borders={"belarus-ukraine": "Кордон Білорусь–Україна"},
+)
+
+
+def test_the_caller_gives_the_words(geometry: Geometry, flagship: list[Marker]) -> None:
+    """Legend, country names, tooltips and the scale bar write the words passed in (the geo layer translates
+    nothing); a country without one keeps the geometry file's name."""
+    layout = map_layout(geometry, flagship, words=UKRAINIAN, attribution="За даними Natural Earth")
+    layer = layout.layers[0]
+    assert layer.legend is not None and layer.scalebar is not None
+    assert [r.label.text for r in layer.legend.rows] == ["Кордон Білорусь–Україна", "Білорусь", "Україна", "Місто",
+                                                         "Пункт пропуску", "Об’єкт", "Приблизне розташування"]
+    names = {c.iso: c.text.text for c in layer.countries}
+    assert names["BY"] == "БІЛОРУСЬ" and names["UA"] == "УКРАЇНА" and names.get("LT", "LITHUANIA") == "LITHUANIA"
+    assert layer.scalebar.label.text.endswith(" км")
+    text = render_map(geometry, flagship, title="t", description="d", words=UKRAINIAN, attribution="За даними")
+    root = ET.fromstring(text)
+    tooltips = [t.text or "" for t in root.iter(f"{SVG}title")]
+    assert "Domanove (приблизне розташування)" in tooltips and not any("approximate" in t for t in tooltips)
+    shown = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))  # the markers' names are the caller's
+    for english in ("City", "Checkpoint", "Approximate location", "Belarus–Ukraine border", "BELARUS", "UKRAINE",
+                    " km", "Made with"):
+        assert english not in shown
+    locator = render_locator(geometry, flagship[14], id_prefix="loc", title="Карта", description="Опис",
+                             words=UKRAINIAN)
+    assert "(приблизне розташування)" in locator and "approximate" not in locator
+
+
+def test_the_legend_box_holds_its_longest_words(geometry: Geometry, flagship: list[Marker]) -> None:
+    """The box is as wide as its longest row as written: wide Cyrillic letters are measured as wide."""
+    assert text_width("Ш", 10) > text_width("Н", 10) > text_width("і", 10)
+    wide = MapWords(approximate="Щільно зважений шлюз — жовтий щит")
+    for words in (UKRAINIAN, wide):
+        for layer in map_layout(geometry, flagship, words=words).layers:
+            legend = layer.legend
+            assert legend is not None
+            for row in legend.rows:
+                right = row.label.x + text_width(row.label.text, row.label.size)
+                assert right <= legend.box.x1 + 0.01, (row.label.text, right, legend.box.x1)
 
 
 def test_map_with_35_markers_stays_under_80_kb(geometry: Geometry, synthetic: list[Marker]) -> None:

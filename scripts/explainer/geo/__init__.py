@@ -6,10 +6,11 @@ Pure functions, no MkDocs and no YAML: the caller passes loaded data. The public
 from __future__ import annotations
 
 from .geometry import Geometry, parse_geometry
-from .svgmap import Marker, drawn_border_length_km, map_layout, render_locator, render_map, resolve_frame
+from .svgmap import MapWords, Marker, drawn_border_length_km, map_layout, render_locator, render_map, resolve_frame
 
 __all__ = [
     "Geometry",
+    "MapWords",
     "Marker",
     "drawn_border_length_km",
     "parse_geometry",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import theme
@@ -83,13 +83,20 @@ def nice_km(limit: float) -> int:
     return max(step * power for step in (1, 2, 5) if step * power <= limit)
 
 
-def scale_bar(km_per_unit: float, right: float, bottom: float, width: float, scale: float) -> ScaleBar:
-    """A bar of a round number of km, about a fifth of the map wide, ending at (right, bottom)."""
+def _km(km: int) -> str:
+    return f"{km} km"
+
+
+def scale_bar(
+    km_per_unit: float, right: float, bottom: float, width: float, scale: float, label_of: Callable[[int], str] = _km
+) -> ScaleBar:
+    """A bar of a round number of km, about a fifth of the map wide, ending at (right, bottom); `label_of` writes
+    the distance (in the map's language)."""
     km = nice_km(0.2 * width * km_per_unit)
     length = km / km_per_unit
     tick = 4.0 * scale
     size = theme.SMALL_FONT * scale
-    label = _text(right - length / 2.0, bottom - tick - 3.0 * scale - DESCENT * size, f"{km} km", "middle", size)
+    label = _text(right - length / 2.0, bottom - tick - 3.0 * scale - DESCENT * size, label_of(km), "middle", size)
     box = Box(right - length - 2.0, label.box.y0, right + 2.0, bottom + 2.0)
     return ScaleBar(right - length, right, bottom, tick, label, box)
 

@@ -14,7 +14,22 @@ from dataclasses import dataclass
 
 ASCENT, DESCENT = 0.85, 0.3  # box above and below the baseline, as fractions of the font size
 HALO = 1.5  # the white outline drawn around text, in SVG units
-DEFAULT_ADVANCE = 0.66  # characters not in the table (Cyrillic, accented capitals, symbols)
+DEFAULT_ADVANCE = 0.66  # characters not in the table (accented capitals, other scripts, symbols)
+# Cyrillic as Ukrainian, Belarusian and Russian write it: the wide letters (Ж, Ш, Щ, Ю, ж, ш, щ, ю, ф) are far
+# wider than the default, so a legend or a country name in these languages needs its own widths to fit its box.
+_CYRILLIC = {
+    "А": 0.684, "Б": 0.686, "В": 0.686, "Г": 0.61, "Ґ": 0.61, "Д": 0.781, "Е": 0.632, "Є": 0.698, "Ё": 0.632,
+    "Ж": 1.077, "З": 0.641, "И": 0.748, "І": 0.295, "Ї": 0.295, "Й": 0.748, "К": 0.71, "Л": 0.752, "М": 0.863,
+    "Н": 0.752, "О": 0.787, "П": 0.752, "Р": 0.603, "С": 0.698, "Т": 0.611, "У": 0.609, "Ў": 0.609, "Ф": 0.861,
+    "Х": 0.685, "Ц": 0.776, "Ч": 0.686, "Ш": 1.069, "Щ": 1.094, "Ъ": 0.833, "Ы": 0.882, "Ь": 0.686, "Э": 0.698,
+    "Ю": 1.08, "Я": 0.695,
+    "а": 0.613, "б": 0.617, "в": 0.589, "г": 0.525, "ґ": 0.525, "д": 0.691, "е": 0.615, "є": 0.549, "ё": 0.615,
+    "ж": 0.901, "з": 0.532, "и": 0.65, "і": 0.278, "ї": 0.278, "й": 0.65, "к": 0.604, "л": 0.639, "м": 0.754,
+    "н": 0.654, "о": 0.612, "п": 0.654, "р": 0.635, "с": 0.55, "т": 0.583, "у": 0.592, "ў": 0.592, "ф": 0.855,
+    "х": 0.592, "ц": 0.681, "ч": 0.591, "ш": 0.915, "щ": 0.942, "ъ": 0.707, "ы": 0.79, "ь": 0.589, "э": 0.549,
+    "ю": 0.842, "я": 0.602,
+    "ʼ": 0.318, "«": 0.612, "»": 0.612,
+}  # fmt: skip
 _ADVANCES = {
     **dict(
         zip(
@@ -95,6 +110,7 @@ _ADVANCES = {
     ")": 0.39,
     "/": 0.337,
     "&": 0.78,
+    **_CYRILLIC,
 }
 
 

@@ -12,6 +12,7 @@ from .labels import Box, LabelRequest, Placement, place_labels
 from .pathdata import line_path, polygons_path, svg_polygons
 from .projection import Viewport, fit_viewport
 from .theme import Variant
+from .words import ENGLISH, MapWords
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Options:
     credit: str = ""
     tolerance: float = 0.35  # SVG units below which outline detail is dropped
     variants: tuple[Variant, ...] | None = None  # None: chosen from the width
+    words: MapWords = ENGLISH  # legend rows, country and border names, the scale bar's unit
 
 
 def symbol_radius(mark: PlaceMark, scale: float) -> float:
@@ -83,13 +85,15 @@ def symbol_radius(mark: PlaceMark, scale: float) -> float:
     return size + (3.0 * scale if mark.approximate else 0.0)
 
 
-def legend_entries(geometry: Geometry, marks: Sequence[PlaceMark], fills: dict[str, str]) -> list[tuple[str, str, str]]:
-    entries = [("border", b.name, theme.BORDER) for b in geometry.borders]
-    entries += [("focus", c.name, fills[c.iso]) for c in geometry.countries if c.role == "focus"]
+def legend_entries(
+    geometry: Geometry, marks: Sequence[PlaceMark], fills: dict[str, str], words: MapWords = ENGLISH
+) -> list[tuple[str, str, str]]:
+    entries = [("border", words.border(b.id, b.name), theme.BORDER) for b in geometry.borders]
+    entries += [("focus", words.country(c.iso, c.name), fills[c.iso]) for c in geometry.countries if c.role == "focus"]
     present = {m.kind for m in marks}
-    entries += [(k, theme.KIND_LABELS[k], theme.SYMBOL_FILLS[k]) for k in theme.KINDS if k in present]
+    entries += [(k, words.kind(k), theme.SYMBOL_FILLS[k]) for k in theme.KINDS if k in present]
     if any(m.approximate for m in marks):
-        entries.append(("approx", "Approximate location", "#ffffff"))
+        entries.append(("approx", words.approximate, "#ffffff"))
     return entries
 
 
@@ -112,7 +116,11 @@ def _layer(scene: _Scene, variant: Variant) -> Layer:
     marker_boxes = [Box.around(v.x, v.y, symbol_radius(v.mark, s)) for v in scene.views]
     credit = annotate.credit_line(scene.options.credit, w, h, s) if scene.options.credit else None
     bottom = (credit.box.y0 if credit else h - e) - 2.0 * s
-    bar = annotate.scale_bar(scene.km_per_unit, w - e, bottom, w, s) if scene.options.scalebar else None
+    bar = (
+        annotate.scale_bar(scene.km_per_unit, w - e, bottom, w, s, scene.options.words.distance)
+        if scene.options.scalebar
+        else None
+    )
     fixed = [b.box for b in (credit, bar) if b is not None]
     stack_top = min([b.y0 for b in fixed], default=h - e) - 4.0 * s
     inner = Box(e, e, w - e, h - e)
@@ -177,7 +185,9 @@ def layout_map(geometry: Geometry, marks: Sequence[PlaceMark], frame: Frame, wid
     others = [c for c in geometry.countries if c.role != "focus"]
     wanted = {"all": ("focus", "neighbour"), "focus": ("focus",)}.get(options.names, ())
     names = tuple(
-        annotate.NameSpot(c.iso, c.role, c.name, viewport.to_svg(*c.label), projected[c.iso])
+        annotate.NameSpot(
+            c.iso, c.role, options.words.country(c.iso, c.name), viewport.to_svg(*c.label), projected[c.iso]
+        )
         for c in focus + others
         if c.label is not None and projected[c.iso] and c.role in wanted
     )
@@ -187,7 +197,7 @@ def layout_map(geometry: Geometry, marks: Sequence[PlaceMark], frame: Frame, wid
         viewport.km_per_unit((frame[1] + frame[3]) / 2.0),
         tuple(MarkerView(m, *viewport.to_svg(m.lon, m.lat)) for m in marks),
         names,
-        tuple(legend_entries(geometry, marks, base.fills)) if options.legend else (),
+        tuple(legend_entries(geometry, marks, base.fills, options.words)) if options.legend else (),
         options,
     )
     layers = tuple(_layer(scene, v) for v in options.variants or theme.variants_for(viewport.width))

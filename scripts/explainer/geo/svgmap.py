@@ -25,9 +25,11 @@ from .geodesic import line_length_km
 from .geometry import Frame, Geometry, parse_geometry
 from .layout import MapLayout, Options, PlaceMark, layout_map
 from .theme import Variant
+from .words import ENGLISH, MapWords
 
 __all__ = [
     "Marker",
+    "MapWords",
     "Geometry",
     "parse_geometry",
     "render_map",
@@ -123,13 +125,14 @@ def map_layout(
     width: int = 800,
     show_labels: bool = True,
     attribution: str = "Made with Natural Earth",
+    words: MapWords = ENGLISH,
 ) -> MapLayout:
     """The layout render_map draws (exposed so tests and callers can inspect label boxes)."""
     marks = [_checked(m) for m in markers]
     ids = [m.id for m in marks]
     if len(set(ids)) != len(ids):
         raise ValueError(f"duplicate marker ids: {sorted({i for i in ids if ids.count(i) > 1})}")
-    options = Options(show_labels=show_labels, credit=attribution)
+    options = Options(show_labels=show_labels, credit=attribution, words=words)
     return layout_map(geometry, marks, resolve_frame(geometry, markers, frame), width, options)
 
 
@@ -144,14 +147,24 @@ def render_map(
     id_prefix: str = "map",
     show_labels: bool = True,
     attribution: str = "Made with Natural Earth",
+    words: MapWords = ENGLISH,
 ) -> str:
     """The full map: countries, highlighted borders, linked markers, labels, legend, scale, credit.
 
     Ids inside the SVG start with id_prefix: give each map on a page its own. The SVG carries
-    larger label layouts for small screens, switched by CSS media queries in its <style>.
+    larger label layouts for small screens, switched by CSS media queries in its <style>. The words
+    it writes besides the caller's (title, description, attribution, marker names) are `words`.
     """
     prefix = _prefix(id_prefix)
-    layout = map_layout(geometry, markers, frame=frame, width=width, show_labels=show_labels, attribution=attribution)
+    layout = map_layout(
+        geometry,
+        markers,
+        frame=frame,
+        width=width,
+        show_labels=show_labels,
+        attribution=attribution,
+        words=words,
+    )
     linked = any(v.mark.href for v in layout.markers)
     return (
         _environment()
@@ -164,12 +177,24 @@ def render_map(
             role="document" if linked else "img",
             locator=False,
             theme=theme,
+            words=words,
         )
     )
 
 
-def render_locator(geometry: Geometry, marker: Marker, *, width: int = 240, id_prefix: str) -> str:
-    """A small map of the same area with one place highlighted (not a link: it is this page's place)."""
+def render_locator(
+    geometry: Geometry,
+    marker: Marker,
+    *,
+    width: int = 240,
+    id_prefix: str,
+    title: str | None = None,
+    description: str | None = None,
+    words: MapWords = ENGLISH,
+) -> str:
+    """A small map of the same area with one place highlighted (not a link: it is this page's place).
+
+    `title` and `description` default to English ones naming the place."""
     prefix = _prefix(id_prefix)
     mark = _checked(marker)
     here = PlaceMark(mark.id, mark.name, mark.kind, mark.lat, mark.lon, "", mark.approximate)
@@ -181,6 +206,7 @@ def render_locator(geometry: Geometry, marker: Marker, *, width: int = 240, id_p
         text_scale=0.75,
         tolerance=0.5,
         variants=(Variant("w", 1.0, None),),
+        words=words,
     )
     layout = layout_map(geometry, [here], resolve_frame(geometry, [marker]), width, options)
     where = "approximate location" if mark.approximate else "location"
@@ -190,11 +216,12 @@ def render_locator(geometry: Geometry, marker: Marker, *, width: int = 240, id_p
         .render(
             m=layout,
             p=prefix,
-            title=f"Locator map: {mark.name}",
-            description=f"The {where} of {mark.name} on a map of the area.",
+            title=f"Locator map: {mark.name}" if title is None else title,
+            description=f"The {where} of {mark.name} on a map of the area." if description is None else description,
             role="img",
             locator=True,
             theme=theme,
+            words=words,
         )
     )
 

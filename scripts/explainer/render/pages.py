@@ -178,7 +178,7 @@ class Renderer:
         return dict(event=e, citations=self._citations(e), cite=self._cite(e))
 
     def _place_context(self, p: Place) -> dict[str, Any]:
-        return dict(place=p, events=self.model.events_of("places", p.id), locator=locator(self.model, p))
+        return dict(place=p, events=self.model.events_of("places", p.id), locator=locator(self.model, p, self.language))
 
     def _listing(self, kind: str, entry: Any, **context: Any) -> dict[str, Any]:
         """The context of an actor's, term's or source's page: the entry and the events it is part of."""
@@ -274,7 +274,7 @@ class Renderer:
             "map.md.j2",
             spec.path if spec else "",
             lambda: dict(
-                maps=draw_maps(m, lambda to: relative_url("map.md", to, self.options.directory_urls)),
+                maps=draw_maps(m, lambda to: relative_url("map.md", to, self.options.directory_urls), self.language),
                 measured={f.id: measured_km(m, f) for f in m.facts.values()},
             ),
         )
@@ -287,7 +287,11 @@ class Renderer:
             full = len(m.events) <= PRINT_FULL
             built = dt.datetime.fromtimestamp(o.epoch, dt.UTC).date() if o.epoch is not None else None
             return dict(
-                maps=draw_maps(m, lambda to: "#place-" + posixpath.basename(to).removesuffix(".md") if full else ""),
+                maps=draw_maps(
+                    m,
+                    lambda to: "#place-" + posixpath.basename(to).removesuffix(".md") if full else "",
+                    self.language,
+                ),
                 measured={f.id: measured_km(m, f) for f in m.facts.values()},
                 actor_groups=self._by_kind(m.actors.values()),
                 place_groups=self._by_kind(m.places.values()),
