@@ -115,6 +115,20 @@ def test_the_edition_is_a_whole_site_in_its_language(bilingual: Path, tmp_path: 
     assert locator["title"][0] == "Карта розташування: Суец" and locator["desc"][0].startswith("Суец — розташування")
 
 
+def test_an_edition_is_named_by_its_translated_home_page(bilingual: Path, tmp_path: Path) -> None:
+    """mkdocs.yml's site_name is the default edition's; an edition takes its home page's heading, as plain text,
+    escaped where Material prints it unescaped (the header, <title>)."""
+    home = bilingual / "docs" / "index.uk.md"
+    home.write_text("# Блокування *Суецького* каналу <script>alert(1)</script>\n\nТекст.\n", encoding="utf-8")
+    site = tmp_path / "site"
+    assert build_site(bilingual / "mkdocs.yml", site) == []
+    uk = (site / "uk" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Глосарій - Блокування Суецького каналу &lt;script&gt;alert(1)&lt;/script&gt;</title>" in uk
+    assert "<script>alert(1)" not in uk
+    en = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Glossary - The Suez Canal blockage of March 2021</title>" in en
+
+
 def svg_words(html: str) -> dict[str, list[str]]:
     """The words the page's inline maps write: their text, titles (the map's and the markers') and descriptions."""
     maps = "".join(re.findall(r"<svg\b.*?</svg>", html, re.S))

@@ -15,6 +15,7 @@ from .geo.geometry import Geometry, parse_geometry
 from .load import FileCache, Loaded, load
 from .model import Explainer, frozen
 from .problems import ExplainerError, Problem
+from .prose import Prose
 from .text import fold
 from .translate import localize
 
@@ -38,7 +39,10 @@ def build_explainer(
         raise ExplainerError(problems)
     model = make_model(loaded.records, geometries, loaded.files)
     editions = {
-        lang: make_model(localize(loaded.records, loaded.overlays[lang], languages[0]), geometries)
+        lang: replace(
+            make_model(localize(loaded.records, loaded.overlays[lang], languages[0]), geometries),
+            title=Prose().plain(loaded.home_titles.get(lang, "")),
+        )
         for lang in languages[1:]
     }
     return replace(

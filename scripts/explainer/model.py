@@ -191,6 +191,7 @@ class Explainer:
     backlinks: Mapping[tuple[str, str], tuple[str, ...]]  # (kind, id) -> ids of events citing it
     cited_by: Mapping[str, tuple[tuple[str, str], ...]]  # source id -> (kind, id) of non-event entries citing it
     language: str = ""  # the default language ("" when the explainer has one)
+    title: str = ""  # an edition's name: its translated home page's heading ("" when none; mkdocs.yml's site_name)
     editions: Mapping[str, Explainer] = field(default_factory=lambda: MappingProxyType({}))  # lang -> model
     archived: frozenset[str] = frozenset()  # ids of the sources with an archived text (docs/sources/<id>.txt)
     warnings: tuple[Problem, ...] = ()  # what a strict build refuses though the model is whole (copied wording)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -94,12 +95,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         else:
             self.root_url = config.site_url or ""
             self.language = Language(self.edition, translations(self.edition)) if self.edition else Language()
-            if self.edition:  # a language edition: its model, its address
+            if self.edition:  # a language edition: its model, its address, its name (its home page's heading)
                 model = model.editions[self.edition]
                 config.site_url = f"{self.root_url}{self.edition}/" if self.root_url else None
             options = site_options(
                 config, self.root_url, self.config.pdf and self.command == "build", self.config.paper
             )
+            if model.title:  # an edition's name: its home page's heading (Markup: escaped once, printed raw or | e)
+                options, config.site_name = replace(options, site_name=model.title), escape(model.title)
             try:
                 linker = Linker(model, config.use_directory_urls) if self.config.link_names else None
             except AmbiguousAlias as err:

@@ -4,6 +4,7 @@ checks), and the GeoJSON files its maps name. The only module of the core that r
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,12 @@ def load(
         text = _read_text(page, f"{shown_root}/{page.name}", out)
         if text is not None:
             out.pages[f"{shown_root}/{page.name}"] = text
+    for lang in languages[1:]:  # an edition's name: its translated home page's first heading
+        home = docs / f"index.{lang}.md"
+        text = _read_text(home, f"{shown_root}/{home.name}", out) if home.is_file() else None
+        heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text or "", re.M)
+        if heading:
+            out.home_titles[lang] = heading.group(1)
     return out
 
 

@@ -28,6 +28,7 @@ class Loaded:
     # translations: language -> kind -> id -> translated fields (docs/<kind>/<id>.<lang>.yml)
     overlays: dict[str, dict[str, dict[str, dict[str, Any]]]] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)  # hand-written page as shown ("docs/index.md") -> Markdown
+    home_titles: dict[str, str] = field(default_factory=dict)  # language -> heading of its home page (index.uk.md)
 
 
 Parsed = tuple[bytes, Node | None, list[Problem]]

@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from ..dates import MONTHS, PartialDate, format_range
 
@@ -23,6 +24,14 @@ class Calendar:
     @property
     def english(self) -> bool:
         return self.locale in ("", "en")
+
+    def number(self, value: float) -> str:
+        """1239 -> '1,239', 1084.2 -> '1,084.2' in English; Babel's grouping and decimal sign otherwise
+        ('1 084,2' in Ukrainian, with a no-break space)."""
+        whole = float(value).is_integer()
+        if self.english:
+            return f"{int(value):,}" if whole else f"{value:,.1f}"
+        return format_decimal(value, format="#,##0" if whole else "#,##0.0", locale=self.locale)
 
     def label(self, d: PartialDate) -> str:
         if self.english:

@@ -12,7 +12,6 @@ import pycountry
 
 from .heavy import expand
 from .language import Language
-from .maps import number
 from .paging import COMPACT_OVER
 from .timeline.listing import register as register_timeline
 
@@ -105,7 +104,7 @@ def environment(language: Language | None = None, compiled: jinja2.BytecodeCache
     language.install(env)
     env.filters["text"] = language.text
     register_timeline(env, dates, language.gettext)
-    env.filters["number"] = number
+    env.filters["number"] = dates.number  # in the edition's language: 1,084.2 or 1 084,2
     env.filters["country"] = country_name
     env.filters["count"] = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"
     env.globals["COMPACT_OVER"] = COMPACT_OVER
