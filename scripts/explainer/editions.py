@@ -4,6 +4,7 @@ translations laid over the base files (build.py), and a translated page (index.u
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
@@ -13,8 +14,29 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .contract.kinds import LANGUAGE_RE
 from .i18n import language_name
 from .urls import edition_href, edition_url
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+
+
+def language_problem(languages: list[str], serve_languages: list[str]) -> str:
+    """What is wrong with the plugin's `languages` and `serve_languages` options ("" when nothing)."""
+    if bad := [lang for lang in languages + serve_languages if not LANGUAGE_RE.match(lang)]:
+        return f"languages: expected language codes such as en, uk or be, found {bad[0]!r}"
+    if stray := [lang for lang in serve_languages if lang not in languages[1:]]:
+        return f"serve_languages: expected editions listed in languages after the first, found {stray[0]!r}"
+    return ""
+
+
+def editions_built(languages: list[str], serve_languages: list[str], command: str) -> list[str]:
+    """The editions built after the first: all of them by `mkdocs build`; by `mkdocs serve`, only those named in
+    serve_languages (each edition is a whole build: three editions make every save three times slower)."""
+    built = [lang for lang in languages[1:] if command != "serve" or lang in serve_languages]
+    if skipped := [lang for lang in languages[1:] if lang not in built]:
+        log.info(f"explainer: previewing without the {', '.join(skipped)} edition(s): serve_languages adds them")
+    return built
 
 
 def build_edition(config: MkDocsConfig, lang: str, root_url: str, cache: Any) -> None:

@@ -26,9 +26,8 @@ from mkdocs.structure.pages import Page
 
 from .build import build_explainer
 from .contract import KIND_BY_NAME
-from .contract.kinds import LANGUAGE_RE as LANGUAGE
 from .describe import describe
-from .editions import build_edition, link_editions, swap_translated_pages
+from .editions import build_edition, editions_built, language_problem, link_editions, swap_translated_pages
 from .generator import CompiledTemplates, Generated, Language, generate
 from .handout import Handout, PdfUnavailable, write_pdf
 from .i18n import translations
@@ -50,6 +49,7 @@ class ExplainerConfig(base.Config):
     languages = c.ListOfItems(c.Type(str), default=[])  # the editions: the first is the default, at the root
     pdf = c.Type(bool, default=True)  # the print edition as <slug>.pdf (WeasyPrint), in `mkdocs build`
     paper = c.Choice(("a4", "letter"), default="a4")  # the PDF's page size
+    serve_languages = c.ListOfItems(c.Type(str), default=[])  # the editions `mkdocs serve` builds beside the first
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -77,8 +77,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         docs = Path(config.docs_dir)
-        if bad := [lang for lang in self.config.languages if not LANGUAGE.match(lang)]:
-            raise PluginError(f"explainer: languages: expected language codes such as en, uk or be, found {bad[0]!r}")
+        if bad := language_problem(self.config.languages, self.config.serve_languages):
+            raise PluginError(f"explainer: {bad}")
         started = time.perf_counter()
         self.errors = []
         try:
@@ -192,7 +192,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # very instance, so what the default edition keeps (`mkdocs serve`) is put back.
         kept = (self.generated, self.linker, self.language, self.root_url, self.made_nav, self.translated)
         try:
-            for lang in self.config.languages[1:]:
+            for lang in editions_built(self.config.languages, self.config.serve_languages, self.command):
                 build_edition(config, lang, self.root_url, self.cache)
         finally:
             self.edition = ""
