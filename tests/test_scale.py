@@ -173,6 +173,7 @@ def test_ten_thousand_events_build_strictly(tmp_path: Path) -> None:
     html = list(site.rglob("*.html"))
     assert len(html) >= len(generated) + 1  # every generated page, the home page and 404
     assert all((site / "events" / f"event-{i:05d}" / "index.html").is_file() for i in (0, 4999, 9999))
-    largest = max(html, key=lambda p: p.stat().st_size)
+    # the print edition holds the whole explainer on one page by design (at 10,000 events: dated titles only)
+    largest = max((p for p in html if p.parent.name != "print"), key=lambda p: p.stat().st_size)
     assert largest.stat().st_size < 500_000, largest
     assert (site / "search" / "search_index.json").stat().st_size > 0

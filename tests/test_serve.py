@@ -32,7 +32,7 @@ def fetch(url: str) -> bytes | None:
 
 
 @pytest.fixture
-def serving(project: Path) -> Iterator[tuple[Path, str, Callable[[], None]]]:
+def serving(project: Path) -> Iterator[tuple[Path, str, Callable[[Callable[[], object]], None]]]:
     """The fixture explainer with its Ukrainian edition, served with `serve_languages: [uk]`; yields the project,
     the served address and a call that waits for the rebuild a save started."""
     shutil.copytree(FIXTURE.parent / "suez-uk" / "docs", project / "docs", dirs_exist_ok=True)
@@ -48,9 +48,10 @@ def serving(project: Path) -> Iterator[tuple[Path, str, Callable[[], None]]]:
     def built() -> int:
         return log.read_text(encoding="utf-8", errors="replace").count("Documentation built in")
 
-    def settled() -> None:
-        """Wait for the build the last save started, and for no other to follow it."""
+    def settled(step: Callable[[], object]) -> None:
+        """Save (`step`), then wait for the build it starts, and for no other to follow it."""
         before, deadline = built(), time.monotonic() + 120
+        step()
         while built() == before or time.monotonic() - last_change[0] < 1.5:
             assert time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]
             if built() != last_count[0]:
@@ -80,10 +81,10 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.mark.slow
-def test_serve_is_never_stale(serving: tuple[Path, str, Callable[[], None]], tmp_path: Path) -> None:
+def test_serve_is_never_stale(serving: tuple[Path, str, Callable[[Callable[[], object]], None]], tmp_path: Path) -> None:
     project, base, settled = serving
     docs = project / "docs"
-    steps: list[Callable[[], None]] = [
+    steps: list[Callable[[], object]] = [
         lambda: edit(project / EVENT, "title: The Ever Given runs aground", "title: The Ever Given is stuck fast"),
         lambda: (docs / "events" / "2021-03-25-tugs-arrive.yml").write_text(
             "title: Tugs arrive from Rotterdam\ndate: 2021-03-25\nsummary: More tugs reach the Ever Given.\n"
@@ -97,8 +98,7 @@ def test_serve_is_never_stale(serving: tuple[Path, str, Callable[[], None]], tmp
         lambda: edit(docs / "places" / "suez.yml", "name: Suez", "name: Suez city"),
     ]
     for step in steps:
-        step()
-        settled()
+        settled(step)
     site = tmp_path / "fresh"
     assert build_site(project / "mkdocs.yml", site, site_url=base) == []
     stale, checked = [], 0
