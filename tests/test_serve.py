@@ -48,17 +48,21 @@ def serving(project: Path) -> Iterator[tuple[Path, str, Callable[[Callable[[], o
     def built() -> int:
         return log.read_text(encoding="utf-8", errors="replace").count("Documentation built in")
 
+    def started() -> int:
+        return log.read_text(encoding="utf-8", errors="replace").count("Building documentation...")
+
     def settled(step: Callable[[], object]) -> None:
-        """Save (`step`), then wait for the build it starts, and for no other to follow it."""
-        before, deadline = built(), time.monotonic() + 120
+        """Save (`step`), then wait until a build started after it has ended and nothing else moved for 2 s (a
+        save made while a build runs is taken by the next build, which may be the only one)."""
+        before, ended, deadline = started(), built(), time.monotonic() + 180
         step()
-        while built() == before or time.monotonic() - last_change[0] < 1.5:
+        state, since = (started(), built()), time.monotonic()
+        while started() == before or built() - ended < 2 * (started() - before) or time.monotonic() - since < 2:
             assert time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]
-            if built() != last_count[0]:
-                last_count[0], last_change[0] = built(), time.monotonic()
+            if (started(), built()) != state:
+                state, since = (started(), built()), time.monotonic()
             time.sleep(0.1)
 
-    last_count, last_change = [0], [time.monotonic()]
     with open(log, "wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
                                 env=ENV, stdout=out, stderr=subprocess.STDOUT)
@@ -67,7 +71,6 @@ def serving(project: Path) -> Iterator[tuple[Path, str, Callable[[Callable[[], o
             while fetch(base) is None:
                 assert time.monotonic() < deadline and proc.poll() is None, log.read_text(encoding="utf-8")
                 time.sleep(0.2)
-            last_count[0] = built()
             yield project, base, settled
         finally:
             proc.terminate()
