@@ -45,22 +45,19 @@ def serving(project: Path) -> Iterator[tuple[Path, str, Callable[[Callable[[], o
     log = project / "serve.log"
     base = f"http://127.0.0.1:{port}/suez-2021/"
 
-    def built() -> int:
-        return log.read_text(encoding="utf-8", errors="replace").count("Documentation built in")
-
-    def started() -> int:
-        return log.read_text(encoding="utf-8", errors="replace").count("Building documentation...")
+    def reloads() -> int:
+        return log.read_text(encoding="utf-8", errors="replace").count("Reloading browsers")
 
     def settled(step: Callable[[], object]) -> None:
-        """Save (`step`), then wait until a build started after it has ended and nothing else moved for 2 s (a
-        save made while a build runs is taken by the next build, which may be the only one)."""
-        before, ended, deadline = started(), built(), time.monotonic() + 180
+        """Save (`step`), then wait until MkDocs has reloaded the browsers after a rebuild and its log has been
+        quiet for 3 s (a save made while a build runs is taken by the next build)."""
+        before, deadline = reloads(), time.monotonic() + 180
         step()
-        state, since = (started(), built()), time.monotonic()
-        while started() == before or built() - ended < 2 * (started() - before) or time.monotonic() - since < 2:
+        size, since = log.stat().st_size, time.monotonic()
+        while reloads() == before or time.monotonic() - since < 3:
             assert time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]
-            if (started(), built()) != state:
-                state, since = (started(), built()), time.monotonic()
+            if log.stat().st_size != size:
+                size, since = log.stat().st_size, time.monotonic()
             time.sleep(0.1)
 
     with open(log, "wb") as out:
