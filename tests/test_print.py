@@ -228,6 +228,17 @@ def test_the_pdf_is_listed_on_the_data_page_and_linked_from_the_print_page(flags
     assert 'href="print/"' in home  # the navigation
 
 
+def test_the_print_page_is_left_out_of_the_search(flagship: Path) -> None:
+    """It repeats every page: in the search it would top every result."""
+    import json
+
+    for edition in ("", "uk/"):
+        index = json.loads((flagship / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
+        locations = [doc["location"] for doc in index["docs"]]
+        assert any(loc.startswith("events/") for loc in locations)
+        assert not [loc for loc in locations if loc.startswith("print/")], edition
+
+
 def test_two_builds_make_the_same_pdf(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     for site in ("one", "two"):
