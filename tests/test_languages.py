@@ -111,6 +111,13 @@ def test_the_edition_is_a_whole_site_in_its_language(bilingual: Path, tmp_path: 
     en_map = svg_words((site / "map" / "index.html").read_text(encoding="utf-8"))
     assert {"City", "Site", "Approximate location"} <= set(en_map["text"])
     assert en_map["title"][0] == "Map of the places in this explainer"
+    # the places table and each place page name the kind of place and its country in the edition's language
+    table = (site / "uk" / "map" / "index.html").read_text(encoding="utf-8").split('<div class="x-table-wrap x-places">')[1]
+    assert "<td>Місто</td>" in table and "<td>Єгипет</td>" in table and "Egypt" not in table and "city" not in table
+    suez = (site / "uk" / "places" / "suez" / "index.html").read_text(encoding="utf-8")
+    assert "<dd>Місто</dd>" in suez and "<dd>Єгипет</dd>" in suez
+    en_table = (site / "map" / "index.html").read_text(encoding="utf-8").split('<div class="x-table-wrap x-places">')[1]
+    assert "<td>City</td>" in en_table and "<td>Egypt</td>" in en_table
     locator = svg_words((site / "uk" / "places" / "suez" / "index.html").read_text(encoding="utf-8"))
     assert locator["title"][0] == "Карта розташування: Суец" and locator["desc"][0].startswith("Суец — розташування")
 

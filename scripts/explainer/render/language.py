@@ -4,10 +4,13 @@ catalogues in i18n/), and texts without a translation marked as what they are: t
 
 from __future__ import annotations
 
+import functools
 import gettext
+from collections.abc import Mapping
 from typing import Any
 
 import jinja2
+from babel import Locale, UnknownLocaleError
 from markupsafe import Markup, escape
 
 from ..text import clean_text
@@ -15,6 +18,15 @@ from ..translate import Fallback
 from .calendar import Calendar
 
 UNTRANSLATED = "x-untranslated"
+
+
+@functools.lru_cache(maxsize=16)
+def territories(code: str) -> Mapping[str, str]:
+    """Country names (by ISO code) in a language, as CLDR writes them; none for an unknown language."""
+    try:
+        return dict(Locale.parse(code).territories)
+    except (UnknownLocaleError, ValueError):
+        return {}
 
 
 class Language:
@@ -37,6 +49,11 @@ class Language:
             return Markup(ngettext(singular, plural, num)) % {"num": num, **values}
 
         env.globals.update(_=_, gettext=_, ngettext=plural)
+
+    def country(self, code: str) -> str:
+        """The `country` filter: a country's name in the edition's language (English in the default edition),
+        as CLDR writes it ("Belarus", "Білорусь"); the code itself when CLDR does not know it."""
+        return territories(self.code or "en").get(code, code)
 
     def text(self, value: Any) -> Any:
         """The `text` filter: plain text as written; untranslated text in a span that says its language."""

@@ -3,18 +3,16 @@ edition's language (geo translates nothing: it is given the words)."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from babel import Locale, UnknownLocaleError
 from markupsafe import Markup
 
 from ..geo import theme
 from ..geo.geometry import Geometry
 from ..geo.svgmap import MapWords, Marker, drawn_border_length_km, render_locator, render_map
 from ..model import Explainer, Fact, MapSpec, Place
-from .language import Language
+from .language import Language, territories
 
 Link = Callable[[str], str]
 DEFAULT_CREDIT = "Places: this explainer's data"
@@ -53,15 +51,6 @@ def geometry_of(model: Explainer, spec: MapSpec | None, places: list[Place]) -> 
     return _empty(spec.frame if spec and spec.frame else _frame_around(places))
 
 
-@functools.lru_cache(maxsize=16)
-def _territories(code: str) -> Mapping[str, str]:
-    """Country names (by ISO code) in a language, as CLDR writes them; none for an unknown language."""
-    try:
-        return dict(Locale.parse(code).territories)
-    except (UnknownLocaleError, ValueError):
-        return {}
-
-
 def map_words(geometry: Geometry, language: Language) -> MapWords:
     """What a map writes besides the editors' data, in the edition's language. The default edition (no language
     code) keeps the geometry file's names of countries and borders; another names each country as CLDR does in
@@ -70,7 +59,7 @@ def map_words(geometry: Geometry, language: Language) -> MapWords:
     countries: dict[str, str] = {}
     borders: dict[str, str] = {}
     if language.code:
-        names = _territories(language.code)
+        names = territories(language.code)
         countries = {c.iso: names[c.iso] for c in geometry.countries if c.iso in names}
         for b in geometry.borders:
             if len(b.between) >= 2 and all(iso in names for iso in b.between):

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import jinja2
-import pycountry
 
+from ..geo.theme import KIND_LABELS as PLACE_KINDS  # singular: "City", as the map legend writes it
 from .heavy import expand
 from .language import Language
 from .paging import COMPACT_OVER
@@ -105,12 +105,8 @@ def environment(language: Language | None = None, compiled: jinja2.BytecodeCache
     env.filters["text"] = language.text
     register_timeline(env, dates, language.gettext)
     env.filters["number"] = dates.number  # in the edition's language: 1,084.2 or 1 084,2
-    env.filters["country"] = country_name
+    env.filters["country"] = language.country
+    env.filters["place_kind"] = lambda kind: language.gettext(PLACE_KINDS.get(kind) or kind)
     env.filters["count"] = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"
     env.globals["COMPACT_OVER"] = COMPACT_OVER
     return env
-
-
-def country_name(code: str) -> str:
-    country = pycountry.countries.get(alpha_2=code)
-    return f"{getattr(country, 'common_name', None) or country.name} ({code})" if country else code

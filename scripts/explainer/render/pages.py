@@ -33,7 +33,6 @@ from .page import (
     GeneratedPage,
     Options,
     PageSource,
-    country_name,
     environment,
 )
 from .paging import INDEX_EVENTS, Period, pages_of, periods
@@ -376,6 +375,5 @@ __all__ = [
     "Options",
     "PageSource",
     "Renderer",
-    "country_name",
     "environment",
 ]
