@@ -118,6 +118,15 @@ def test_the_edition_is_a_whole_site_in_its_language(bilingual: Path, tmp_path: 
     assert "<dd>Місто</dd>" in suez and "<dd>Єгипет</dd>" in suez
     en_table = (site / "map" / "index.html").read_text(encoding="utf-8").split('<div class="x-table-wrap x-places">')[1]
     assert "<td>City</td>" in en_table and "<td>Egypt</td>" in en_table
+    # the data page says what each file holds in the edition's words, with the edition's plural forms
+    data = (site / "uk" / "data" / "index.html").read_text(encoding="utf-8").split('<div class="x-downloads')[1]
+    data = data.split("</table>")[0]
+    for said in ("<strong>Події (таблиця):</strong> 4 рядки, по одному на подію", "<strong>Учасники:</strong> 3 учасники й",
+                 "<strong>Хронологія: усі події:</strong> 4 події, для TimelineJS"):
+        assert said in data, said
+    assert re.search(r"<strong>Файли YAML:</strong> [1-9]\d* файл", data)  # the edition's zip holds them all
+    assert (site / "uk" / "data" / "yaml-files.zip").read_bytes() == (site / "data" / "yaml-files.zip").read_bytes()
+    assert not re.search(r"\b(Events|Actors|Places|Timeline|files?|rows?)\b", re.sub(r"<[^>]+>|\S+\.\w+", "", data))
     locator = svg_words((site / "uk" / "places" / "suez" / "index.html").read_text(encoding="utf-8"))
     assert locator["title"][0] == "Карта розташування: Суец" and locator["desc"][0].startswith("Суец — розташування")
 

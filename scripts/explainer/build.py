@@ -40,7 +40,7 @@ def build_explainer(
     model = make_model(loaded.records, geometries, loaded.files)
     editions = {
         lang: replace(
-            make_model(localize(loaded.records, loaded.overlays[lang], languages[0]), geometries),
+            make_model(localize(loaded.records, loaded.overlays[lang], languages[0]), geometries, loaded.files),
             title=Prose().plain(loaded.home_titles.get(lang, "")),
         )
         for lang in languages[1:]

@@ -12,6 +12,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract
 from babel.messages.pofile import read_po, write_po
 
+from .export import WORDS as DOWNLOAD_WORDS
 from .i18n import DOMAIN
 from .linking.mentions import GROUPS
 from .render.assets import DEFAULT_NAV
@@ -56,6 +57,9 @@ def _found() -> Iterator[tuple[str, str | tuple[str, ...], str]]:
         *(label for _, label in GROUPS),
     ):
         yield "labels", label, ""
+    for title, about, about_plural in DOWNLOAD_WORDS.values():
+        yield "downloads", title, ""
+        yield "downloads", (about, about_plural), ""
 
 
 def template() -> Catalog:

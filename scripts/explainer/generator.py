@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .export import downloads, export_makers, timeline_makers
+from .export import Download, downloads, export_makers, timeline_makers
 from .model import Explainer
 from .render.assets import DEFAULT_NAV
 from .render.compiled import CompiledTemplates
@@ -75,15 +75,22 @@ def generate(
     (its translated words), for a model of that edition (model.editions); `compiled`: templates compiled by
     an earlier build, kept by the caller."""
     meta = page_meta(model, options.site_name)
-    links = [DownloadLink(d.path, d.title, d.format, d.about, d.schema) for d in downloads(model)]
+    language = language or Language()
+    links = [download_link(d, language) for d in downloads(model)]
     if options.pdf:  # made by the plugin once every page is converted (handout/)
-        _ = (language or Language()).gettext
+        _ = language.gettext
         paper = "US Letter" if options.paper == "letter" else "A4"
-        about = _("The print edition: the whole explainer in one file, to print (%(paper)s) or to pass along.")
-        about %= {"paper": paper}
+        about = _("the whole explainer in one file, to print (%(paper)s) or to pass along") % {"paper": paper}
         links.append(DownloadLink(options.pdf, _("Print edition"), "PDF", about))
     pages = Renderer(model, options, meta, links, language, compiled).tasks()
     return Generated(model, tuple(pages), tuple(data_makers(model, options)), meta, options)
+
+
+def download_link(d: Download, language: Language) -> DownloadLink:
+    """A download as the data page lists it: its words in the edition's language, its count in its numerals."""
+    title = language.gettext(d.title) % {"title": d.name} if d.name else language.gettext(d.title)
+    about = language.translations.ngettext(d.about, d.about_plural, d.count)
+    return DownloadLink(d.path, title, d.format, about % {"num": language.calendar.number(d.count)}, d.schema)
 
 
 def data_makers(model: Explainer, options: Options = Options()) -> list[tuple[str, Maker]]:
