@@ -97,6 +97,7 @@ def test_the_edition_is_a_whole_site_in_its_language(bilingual: Path, tmp_path: 
     assert "x-untranslated-note" in refloated and "x-untranslated-note" not in en
     home = (site / "uk" / "index.html").read_text(encoding="utf-8")
     assert "Блокування Суецького каналу" in home and not (site / "uk" / "index.uk").exists()
+    assert "Створено за допомогою <a" in home and "Made with" not in home  # Material's footer credit, translated
     assert not (site / "index.uk").exists() and "Блокування" not in (site / "index.html").read_text("utf-8")
     sitemap = (site / "uk" / "sitemap.xml").read_text(encoding="utf-8")
     assert f'<xhtml:link rel="alternate" hreflang="en" href="{base}events/2021-03-23-ever-given-runs-aground/"/>' in sitemap

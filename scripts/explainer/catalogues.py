@@ -23,7 +23,14 @@ PACKAGE = Path(__file__).parent
 LANGUAGES = ("uk", "be")  # the catalogues the package ships
 TEMPLATES = ("render/templates", "linking/templates")
 ENGLISH_ONLY = ("guide.md.j2", "sourcing.md.j2")  # the editors' guide stays in English
-PYTHON = ("render/pages.py", "render/language.py", "render/maps.py", "render/timeline/listing.py", "generator.py")
+PYTHON = (
+    "render/pages.py",
+    "render/language.py",
+    "render/maps.py",
+    "render/timeline/listing.py",
+    "generator.py",
+    "settings.py",
+)
 JINJA_OPTIONS = {
     "extensions": "jinja2.ext.i18n",
     "trim_blocks": "true",

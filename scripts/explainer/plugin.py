@@ -111,7 +111,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             log.info(self.generated.summary(time.perf_counter() - started))
             for warning in model.warnings:  # copied wording: a strict build stops on it
                 log.warning(str(warning))
-        use_theme(config)  # our theme folder, stylesheet and scripts; no "Edit" links to a placeholder repository
+        use_theme(config, self.language.gettext)  # our theme, stylesheet and scripts; the footer in the edition's words
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

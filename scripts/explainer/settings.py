@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
@@ -50,9 +52,12 @@ def site_options(config: MkDocsConfig, root_url: str, pdf: bool, paper: str = "a
     return Options(config.use_directory_urls, config.site_name, url, epoch, pdf=name, paper=paper, description=about)
 
 
-def use_theme(config: MkDocsConfig) -> None:
-    """Our theme folder (over Material's), stylesheet and scripts, once though a config may be built again; and no
-    header or "Edit" link to a placeholder repository (one that leads nowhere)."""
+def use_theme(config: MkDocsConfig, gettext: Callable[[str], str] = str) -> None:
+    """Our theme folder (over Material's), stylesheet and scripts, once though a config may be built again; no
+    header or "Edit" link to a placeholder repository (one that leads nowhere); and the footer's credit in the
+    edition's words (`gettext`; Material writes it in English only; `extra: {generator: false}` leaves it out)."""
+    made_with = gettext('Made with <a href="%(href)s" target="_blank" rel="noopener">Material for MkDocs</a>')
+    config.extra["x_made_with"] = Markup(made_with) % {"href": "https://squidfunk.github.io/mkdocs-material/"}
     if config.repo_url and placeholder(config.repo_url):
         config.repo_url = config.repo_name = config.edit_uri = None
     if str(THEME_DIR) not in config.theme.dirs:
