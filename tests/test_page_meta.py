@@ -7,7 +7,7 @@ from explainer.build import build_explainer
 from explainer.generator import render_pages
 from explainer.prose import Prose
 from explainer.render.meta import first_paragraph, json_ld, other_page_meta, page_meta
-from explainer.text import LIMIT, shorten
+from explainer.text import LIMIT, first_sentence, shorten
 
 
 def test_plain_drops_markdown_and_keeps_raw_html_as_text() -> None:
@@ -23,6 +23,15 @@ def test_shorten_prefers_whole_sentences_then_words() -> None:
     cut = shorten(words)
     assert len(cut) <= LIMIT and cut.endswith("word…")
     assert shorten("  short\n text ") == "short text"
+
+
+def test_first_sentence_is_whole_or_cut_at_a_word() -> None:
+    assert first_sentence("Minsk is the capital. It lies on the Svislach.") == "Minsk is the capital."
+    assert first_sentence("Мінськ — столиця. Він лежить на Свіслачі.") == "Мінськ — столиця."
+    long = "The ministry said " + "that the stirring of unrest " * 10 + "continued."
+    cut = first_sentence(long, 100)
+    assert len(cut) <= 100 and cut.endswith(" of…") and long.startswith(cut[:-1])
+    assert first_sentence(long, 600) == long
 
 
 def test_first_paragraph_is_plain_text() -> None:

@@ -26,8 +26,9 @@ def one_line(text: str) -> str:
 
 
 def first_sentence(text: str, limit: int = 200) -> str:
+    """The first sentence; one longer than `limit` characters cut at a word, with an ellipsis."""
     sentence = re.split(r"(?<=[.!?])\s+(?=[^\s\w]*[A-Z\u0400-\u04ff0-9])", text, maxsplit=1)[0]
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+    return sentence if len(sentence) <= limit else shorten(sentence, limit)
 
 
 def shorten(text: str, limit: int = LIMIT) -> str:

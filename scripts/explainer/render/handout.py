@@ -18,6 +18,7 @@ from ..text import first_sentence
 PRINT_PAGE = "print.md"
 PRINT_FULL = 300  # events: above this the print edition leaves out who/where, quotes and the actor/place lists
 PRINT_SUMMARIES = 2000  # events: above this the timeline gives each event's date, title and sources only
+PRINT_SENTENCE = 600  # characters: who's who and places give the first sentence of each summary whole, up to this
 
 
 class Cited(Protocol):
@@ -63,5 +64,5 @@ def print_context(model: Explainer) -> dict[str, Any]:
         years=[(y, list(es)) for y, es in groupby(model.events.values(), year)],
         numbers_of=numbers,
         numbered_sources=numbers.sources,
-        one_sentence=lambda text: first_sentence(prose.plain(text)) if text else "",
+        one_sentence=lambda text: first_sentence(prose.plain(text), PRINT_SENTENCE) if text else "",
     )
