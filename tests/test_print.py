@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from explainer.build import build_explainer
-from explainer.generator import Options, render_pages
+from explainer.generator import Options, generate, render_pages
 from explainer.handout import Handout, anchor, document
 from explainer.render.handout import SourceNumbers
 from explainer.render.maps import number
@@ -118,6 +118,21 @@ def test_the_print_page_holds_everything_and_links_inside_itself() -> None:
     targets = set(re.findall(r'href="#([^"]+)"', page.markdown))
     ids = set(re.findall(r'\bid="([^"]+)"', page.markdown)) | {"story"}
     assert targets - ids == set()
+
+
+def test_an_editions_print_page_marks_what_is_not_yet_translated() -> None:
+    """Who's who and places give each summary's first sentence: an untranslated one says it is English."""
+    from explainer.i18n import translations
+    from explainer.render.language import Language
+
+    model = build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES).editions["be"]
+    language = Language("be", translations("be"))
+    page = next(p.page() for p in generate(model, Options(site_name="x"), language).pages if p.src == "print.md")
+    brest = page.markdown.split('<dt id="place-brest">')[1].split("</dd>")[0]
+    assert '<dd><span lang="en" class="x-untranslated">City in south-western Belarus' in brest, brest
+    plain = re.sub(r'<span lang="en" class="x-untranslated">.*?</span>', "", page.markdown, flags=re.S)
+    for places in plain.split('<section class="x-print__places"')[1:]:
+        assert not re.search(r"<dd>[A-Z][a-z]+ [a-z]+", places.split("</section>")[0])
 
 
 def test_the_document_states_its_language_title_and_date() -> None:

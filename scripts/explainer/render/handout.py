@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from ..model import Event, Explainer, Source
 from ..prose import Prose
 from ..text import first_sentence
+from ..translate import Fallback
 
 PRINT_PAGE = "print.md"
 PRINT_FULL = 300  # events: above this the print edition leaves out who/where, quotes and the actor/place lists
@@ -58,11 +59,16 @@ def print_context(model: Explainer) -> dict[str, Any]:
     def year(e: Event) -> int:
         return e.date.year
 
+    def one_sentence(text: str) -> str:
+        """A summary's first sentence, still marked as untranslated when the summary is (the `text` filter)."""
+        said = first_sentence(prose.plain(text), PRINT_SENTENCE) if text else ""
+        return Fallback(said, text.lang) if isinstance(text, Fallback) else said
+
     return dict(
         full=len(model.events) <= PRINT_FULL,
         summaries=len(model.events) <= PRINT_SUMMARIES,
         years=[(y, list(es)) for y, es in groupby(model.events.values(), year)],
         numbers_of=numbers,
         numbered_sources=numbers.sources,
-        one_sentence=lambda text: first_sentence(prose.plain(text), PRINT_SENTENCE) if text else "",
+        one_sentence=one_sentence,
     )
