@@ -13,6 +13,11 @@ OURS = Path(__file__).resolve().parents[2] / "scripts" / "explainer" / "theme"
 CHANGES: dict[str, list[tuple[str, str]]] = {
     "base.html": [(' id="__drawer" autocomplete="off">', ' id="__drawer">'),
                   (' id="__search" autocomplete="off">', ' id="__search">')],
+    "partials/copyright.html": [("""    Made with
+    <a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener">
+      Material for MkDocs
+    </a>
+""", "    {{ config.extra.x_made_with }}\n")],
     "partials/header.html": [
         ('<label class="md-header__button md-icon" for="__drawer">',
          '<label class="md-header__button md-icon" for="__drawer" tabindex="0" title="{{ lang.t(\'nav\') }}">'),
