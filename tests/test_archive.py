@@ -130,6 +130,7 @@ def test_archived_texts_are_never_published(project: Path, tmp_path: Path) -> No
     assert (site / "guide" / "sourcing" / "index.html").is_file()
 
 
+@pytest.mark.slow  # builds a whole site
 def test_placeholder_repository_gives_no_edit_links(project: Path, tmp_path: Path) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n  features: [content.action.edit]\n")

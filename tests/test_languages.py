@@ -79,6 +79,7 @@ def test_overlays_without_languages_are_an_error(bilingual: Path) -> None:
             "to the explainer plugin's options in mkdocs.yml), found 'uk'") in errors(bilingual, ())
 
 
+@pytest.mark.slow  # builds a whole site
 def test_the_edition_is_a_whole_site_in_its_language(bilingual: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     assert build_site(bilingual / "mkdocs.yml", site) == []
@@ -132,6 +133,7 @@ def test_the_edition_is_a_whole_site_in_its_language(bilingual: Path, tmp_path: 
     assert locator["title"][0] == "Карта розташування: Суец" and locator["desc"][0].startswith("Суец — розташування")
 
 
+@pytest.mark.slow  # builds a whole site
 def test_an_edition_is_named_by_its_translated_home_page(bilingual: Path, tmp_path: Path) -> None:
     """mkdocs.yml's site_name is the default edition's; an edition takes its home page's heading, as plain text,
     escaped where Material prints it unescaped (the header, <title>)."""

@@ -46,6 +46,7 @@ def test_two_builds_in_one_process_are_identical(project: Path, tmp_path: Path) 
     assert tree(tmp_path / "site") == tree(fresh)  # the rebuild is what a fresh process makes
 
 
+@pytest.mark.slow  # builds a whole site
 def test_options_turn_off_navigation_and_linking(project: Path, tmp_path: Path) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")

@@ -254,6 +254,7 @@ def test_the_print_page_is_left_out_of_the_search(flagship: Path) -> None:
         assert not [loc for loc in locations if loc.startswith("print/")], edition
 
 
+@pytest.mark.slow  # builds a whole site
 def test_two_builds_make_the_same_pdf(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     for site in ("one", "two"):
@@ -265,6 +266,7 @@ def test_two_builds_make_the_same_pdf(project: Path, tmp_path: Path, monkeypatch
     assert reader.metadata is not None and reader.metadata["/CreationDate"].startswith("D:20201204")
 
 
+@pytest.mark.slow  # builds a whole site
 def test_no_pdf_when_switched_off(project: Path, tmp_path: Path) -> None:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("  - explainer\n", "  - explainer:\n      pdf: false\n"))
@@ -273,6 +275,7 @@ def test_no_pdf_when_switched_off(project: Path, tmp_path: Path) -> None:
     assert ".pdf" not in (tmp_path / "site" / "data" / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # builds a whole site
 def test_the_paper_option_sets_the_page_size(project: Path, tmp_path: Path) -> None:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("  - explainer\n", "  - explainer:\n      paper: letter\n"))

@@ -108,6 +108,7 @@ def test_edit_links_point_at_yaml(flagship: Path) -> None:
     assert "/edit/main/docs/" not in html and "md-content__button" not in html
 
 
+@pytest.mark.slow  # builds a whole site
 def test_paths_are_right_with_a_relative_config_path(project: Path) -> None:
     """`mkdocs build -f mkdocs.yml`, as `make site` runs it: MkDocs then gives the config's path relative to
     the working folder; edit links and editors' messages must still name docs/<kind>/<file>.yml."""
