@@ -182,6 +182,22 @@ def test_the_maps_name_countries_and_borders_in_the_edition_language() -> None:
                 assert english not in shown, (lang, english)
 
 
+def test_an_editions_dates_end_their_sentences_once_and_cite_in_its_language() -> None:
+    """Ukrainian and Belarusian dates end with an abbreviation ("2020 р.", "2020 г."): no second full stop after
+    them in any generated page, and the event's citation gives its date in the edition's language."""
+    from explainer.generator import Options, generate
+
+    model = build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES)
+    for lang, year in (("uk", "2020\u202fр."), ("be", "2020\u202fг.")):
+        language = Language(lang, translations(lang))
+        pages = {p.src: p.markdown() for p in generate(model.editions[lang], Options(site_name="x"), language).pages}
+        doubled = sorted(src for src, text in pages.items() if re.search(r"\b[рг]\.\.(?!\.)", text))
+        assert doubled == [], (lang, doubled)
+        cite = pages["events/2020-11-17-lviv-honorary-consulate-suspends-work.md"].split("x-cite__text")[1]
+        assert f"17 {'листопада' if lang == 'uk' else 'лістапада'} {year}" in cite.split("</p>")[0]
+        assert "November" not in cite.split("</p>")[0]
+
+
 def test_every_catalogue_has_every_message() -> None:
     """Each shipped catalogue holds every message the templates and the renderer mark (run `make catalogues`
     after adding one), each translated, with the same placeholders; and a build reads it."""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..dates import format_range
+from ..dates import PartialDate, format_range
 from ..model import Event
 from ..urls import Site
 from .meta import json_ld
@@ -20,9 +20,14 @@ class PageCitation:
     json_ld: str  # indented JSON, shown as text (escaped by the template)
 
 
-def cite_event(e: Event, site: Site, node: Mapping[str, Any]) -> PageCitation:
+DateRange = Callable[[PartialDate, "PartialDate | None", bool], str]
+
+
+def cite_event(e: Event, site: Site, node: Mapping[str, Any], dates: DateRange = format_range) -> PageCitation:
+    """`dates`: writes the event's dates in the edition's language (render/calendar.py's `range`)."""
     title = e.title if e.title.endswith((".", "?", "!")) else e.title + "."
-    when = e.display_date or format_range(e.date, e.end, e.approximate)
-    text = " ".join(part for part in (f"“{title}”", f"{site.name}," if site.name else "", f"{when}.") if part)
+    when = e.display_date or dates(e.date, e.end, e.approximate)
+    when = when if when.endswith((".", "?", "!")) else when + "."  # "2 груд. 2020 р." keeps its one full stop
+    text = " ".join(part for part in (f"“{title}”", f"{site.name}," if site.name else "", when) if part)
     url = site.page(f"events/{e.id}.md")
     return PageCitation(text, url, json.dumps(json_ld(node, url), ensure_ascii=False, indent=2))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +19,26 @@ from ..translate import Fallback
 from .calendar import Calendar
 
 UNTRANSLATED = "x-untranslated"
+TRAILING_TAGS = re.compile(r"(?:<[^>]*>|\s)+$")
+
+
+def ends_sentence(value: object) -> bool:
+    """Whether text (or HTML) already ends with its own full stop: "2 груд. 2020 р.", "Ibid."."""
+    return TRAILING_TAGS.sub("", str(value)).endswith((".", "!", "?", "…"))
+
+
+def full_stop(value: str) -> Markup:
+    """The `full_stop` filter: a full stop after the text, unless it ends with one (no "2020 р..")."""
+    text = Markup(value) if isinstance(value, Markup) else escape(value)
+    return text if ends_sentence(text) else text + Markup(".")
+
+
+def _no_double_stop(message: str, values: dict[str, Any]) -> str:
+    """The message without its full stop after a value that ends with one of its own."""
+    for key, value in values.items():
+        if isinstance(value, str) and ends_sentence(value):
+            message = message.replace(f"%({key})s.", f"%({key})s")
+    return message
 
 
 @functools.lru_cache(maxsize=16)
@@ -43,12 +64,13 @@ class Language:
         gettext, ngettext = self.translations.gettext, self.translations.ngettext
 
         def _(message: str, **values: Any) -> Markup:
-            return Markup(gettext(message)) % values  # always formatted, as Jinja's: %% is a percent sign
+            return Markup(_no_double_stop(gettext(message), values)) % values  # always formatted, as Jinja's
 
         def plural(singular: str, plural: str, num: int, **values: Any) -> Markup:
-            return Markup(ngettext(singular, plural, num)) % {"num": num, **values}
+            return Markup(_no_double_stop(ngettext(singular, plural, num), values)) % {"num": num, **values}
 
         env.globals.update(_=_, gettext=_, ngettext=plural)
+        env.filters["full_stop"] = full_stop
 
     def country(self, code: str) -> str:
         """The `country` filter: a country's name in the edition's language (English in the default edition),
