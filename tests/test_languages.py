@@ -196,6 +196,11 @@ def test_an_editions_dates_end_their_sentences_once_and_cite_in_its_language() -
         cite = pages["events/2020-11-17-lviv-honorary-consulate-suspends-work.md"].split("x-cite__text")[1]
         assert f"17 {'листопада' if lang == 'uk' else 'лістапада'} {year}" in cite.split("</p>")[0]
         assert "November" not in cite.split("</p>")[0]
+        # kinds of actor and source, and a source's language, in the edition's words
+        kuleba = pages["actors/dmytro-kuleba.md"]
+        assert f"<dd>{'Особа' if lang == 'uk' else 'Асоба'}</dd>" in kuleba and "<dd>person</dd>" not in kuleba
+        tass = pages["sources/tass-2020-09-11.md"]
+        assert f"<dd>{'англійська' if lang == 'uk' else 'англійская'}</dd>" in tass and "<dd>article</dd>" not in tass
 
 
 def test_every_catalogue_has_every_message() -> None:

@@ -17,7 +17,7 @@ from .i18n import DOMAIN
 from .linking.mentions import GROUPS
 from .render.assets import DEFAULT_NAV
 from .render.maps import MAP_LABELS
-from .render.pages import KIND_LABELS, ROLE_LABELS
+from .render.pages import KIND_LABELS, KIND_WORDS, ROLE_LABELS
 
 PACKAGE = Path(__file__).parent
 LANGUAGES = ("uk", "be")  # the catalogues the package ships
@@ -56,6 +56,7 @@ def _found() -> Iterator[tuple[str, str | tuple[str, ...], str]]:
                 yield f"{name}:{line}", message, ""
     for label in (
         *KIND_LABELS.values(),
+        *KIND_WORDS.values(),
         *ROLE_LABELS.values(),
         *MAP_LABELS,
         *(title for title, _ in DEFAULT_NAV),

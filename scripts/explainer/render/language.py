@@ -77,6 +77,13 @@ class Language:
         as CLDR writes it ("Belarus", "Білорусь"); the code itself when CLDR does not know it."""
         return territories(self.code or "en").get(code, code)
 
+    def language_name(self, code: str) -> str:
+        """The `language_name` filter: a language's name in the edition's language (CLDR), or its code."""
+        try:
+            return str(Locale.parse(self.code or "en").languages.get(code.replace("-", "_").split("_")[0], code))
+        except (UnknownLocaleError, ValueError):
+            return code
+
     def text(self, value: Any) -> Any:
         """The `text` filter: plain text as written; untranslated text in a span that says its language."""
         if isinstance(value, Fallback):

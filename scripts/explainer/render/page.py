@@ -32,6 +32,19 @@ KIND_LABELS = {
     "region": "Regions",
 }
 
+# An actor's or a source's kind, as a page names it (singular; translated like the labels above).
+KIND_WORDS = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "state": "State",
+    "group": "Group",
+    "article": "Article",
+    "statement": "Statement",
+    "document": "Document",
+    "broadcast": "Broadcast",
+    "dataset": "Dataset",
+}
+
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -107,6 +120,8 @@ def environment(language: Language | None = None, compiled: jinja2.BytecodeCache
     env.filters["number"] = dates.number  # in the edition's language: 1,084.2 or 1 084,2
     env.filters["country"] = language.country
     env.filters["place_kind"] = lambda kind: language.gettext(PLACE_KINDS.get(kind) or kind)
+    env.filters["kind_word"] = lambda kind: language.gettext(KIND_WORDS.get(kind) or kind)
+    env.filters["language_name"] = language.language_name
     env.filters["count"] = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"
     env.globals["COMPACT_OVER"] = COMPACT_OVER
     return env

@@ -28,6 +28,7 @@ from .maps import draw_maps, locator, measured_km
 from .meta import PageMeta, page_meta
 from .page import (
     KIND_LABELS,
+    KIND_WORDS,
     ROLE_LABELS,
     DownloadLink,
     GeneratedPage,
@@ -369,6 +370,7 @@ class Renderer:
 
 __all__ = [
     "KIND_LABELS",
+    "KIND_WORDS",
     "ROLE_LABELS",
     "DownloadLink",
     "GeneratedPage",
