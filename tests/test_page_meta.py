@@ -7,7 +7,7 @@ from explainer.build import build_explainer
 from explainer.generator import render_pages
 from explainer.prose import Prose
 from explainer.render.meta import first_paragraph, json_ld, other_page_meta, page_meta
-from explainer.text import LIMIT, first_sentence, shorten
+from explainer.text import LIMIT, collation_key, first_sentence, shorten
 
 
 def test_plain_drops_markdown_and_keeps_raw_html_as_text() -> None:
@@ -32,6 +32,15 @@ def test_first_sentence_is_whole_or_cut_at_a_word() -> None:
     cut = first_sentence(long, 100)
     assert len(cut) <= 100 and cut.endswith(" of…") and long.startswith(cut[:-1])
     assert first_sentence(long, 600) == long
+
+
+def test_names_sort_in_their_alphabets_order() -> None:
+    uk = ["Ігор Кизим", "Європейський Союз", "Віктор Янукович", "Володимир Макей", "НАТО", "Мінськ", "Москва", "Ґрунт"]
+    assert sorted(uk, key=collation_key) == [
+        "Віктор Янукович", "Володимир Макей", "Ґрунт", "Європейський Союз", "Ігор Кизим", "Мінськ", "Москва", "НАТО"]
+    be = ["Ігар Кізім", "Уладзімір Макей", "Ўзгорак", "Ёлка", "Эрфурт", "Юрый"]
+    assert sorted(be, key=collation_key) == ["Ёлка", "Ігар Кізім", "Уладзімір Макей", "Ўзгорак", "Эрфурт", "Юрый"]
+    assert sorted(["Zebra", "émile", "Apple"], key=collation_key) == ["Apple", "émile", "Zebra"]
 
 
 def test_first_paragraph_is_plain_text() -> None:

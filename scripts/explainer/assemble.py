@@ -26,7 +26,7 @@ from .model import (
     Timeline,
     frozen,
 )
-from .text import fold
+from .text import collation_key
 
 
 def _citations(items: Any) -> tuple[Citation, ...]:
@@ -93,7 +93,7 @@ def make_model(
 
 
 def _sorted(items: dict[str, Any], attr: str) -> dict[str, Any]:
-    return dict(sorted(items.items(), key=lambda kv: (fold(getattr(kv[1], attr)), kv[0])))
+    return dict(sorted(items.items(), key=lambda kv: (collation_key(getattr(kv[1], attr)), kv[0])))
 
 
 def _timeline(ident: str, r: dict[str, Any], events: dict[str, Event]) -> Timeline:

@@ -21,6 +21,19 @@ def fold(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text).strip()
 
 
+# The Cyrillic alphabets of Ukrainian, Belarusian and Russian merged into one order that is each one's own.
+CYRILLIC_ORDER = "абвгґдеёєжзиіїйклмнопрстуўфхцчшщъыьэюя"
+_COLLATE = {ord(c): chr(0xE000 + i) for i, c in enumerate(CYRILLIC_ORDER)}  # private-use: after Latin, in order
+
+
+def collation_key(text: str) -> str:
+    """A key to sort names as readers of the language expect: case and accents ignored, and Cyrillic in its
+    alphabet's order (і, ї, є, ґ, ў in their places, not after я as their code points would put them)."""
+    text = unicodedata.normalize("NFC", text.casefold()).translate(_COLLATE)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\ue000-\ue0ff]+|_", " ", text).split())
+
+
 def one_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from ..model import Event, Explainer, Source
 from ..prose import Prose
-from ..text import first_sentence
+from ..text import collation_key, first_sentence
 from ..translate import Fallback
 
 PRINT_PAGE = "print.md"
@@ -41,7 +41,7 @@ class SourceNumbers:
         for e in model.events.values():
             for source in [c.source for c in e.citations] + [q.source for q in e.quotes]:
                 order.setdefault(source, len(order) + 1)
-        for s in sorted(model.sources.values(), key=lambda s: (s.title.casefold(), s.id)):
+        for s in sorted(model.sources.values(), key=lambda s: (collation_key(s.title), s.id)):
             order.setdefault(s.id, len(order) + 1)
         self.order = order
         self.sources: list[Source] = [model.sources[i] for i in order if i in model.sources]
