@@ -81,6 +81,8 @@ def test_overlays_without_languages_are_an_error(bilingual: Path) -> None:
 
 @pytest.mark.slow  # builds a whole site
 def test_the_edition_is_a_whole_site_in_its_language(bilingual: Path, tmp_path: Path) -> None:
+    with (bilingual / "mkdocs.yml").open("a", encoding="utf-8") as config:  # headings with a ¶ link
+        config.write("markdown_extensions:\n  - toc:\n      permalink: true\n")
     site = tmp_path / "site"
     assert build_site(bilingual / "mkdocs.yml", site) == []
     en = (site / "events" / "2021-03-23-ever-given-runs-aground" / "index.html").read_text(encoding="utf-8")
@@ -99,6 +101,10 @@ def test_the_edition_is_a_whole_site_in_its_language(bilingual: Path, tmp_path: 
     home = (site / "uk" / "index.html").read_text(encoding="utf-8")
     assert "Блокування Суецького каналу" in home and not (site / "uk" / "index.uk").exists()
     assert "Створено за допомогою <a" in home and "Made with" not in home  # Material's footer credit, translated
+    assert 'title="Постійне посилання"' in home and "Permanent link" not in home  # the headings' ¶ links
+    assert 'title="Permanent link"' in (site / "index.html").read_text(encoding="utf-8")
+    guide = (site / "uk" / "guide" / "index.html").read_text(encoding="utf-8")  # English, and says so
+    assert '<div lang="en" class="x-untranslated">' in guide and "x-untranslated-note" in guide
     assert not (site / "index.uk").exists() and "Блокування" not in (site / "index.html").read_text("utf-8")
     sitemap = (site / "uk" / "sitemap.xml").read_text(encoding="utf-8")
     assert f'<xhtml:link rel="alternate" hreflang="en" href="{base}events/2021-03-23-ever-given-runs-aground/"/>' in sitemap

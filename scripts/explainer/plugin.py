@@ -34,7 +34,7 @@ from .i18n import translations
 from .linking import AmbiguousAlias, Linker, Mentions
 from .load import FileCache
 from .problems import ExplainerError, Problem
-from .render.assets import DEFAULT_NAV, GENERATED_INDEXES
+from .render.assets import DEFAULT_NAV, ENGLISH_PAGES, GENERATED_INDEXES
 from .render.handout import PRINT_PAGE
 from .render.heavy import expand
 from .render.panel import error_panel
@@ -157,7 +157,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         made = out.page(src)
         html = expand(html, self.heavy.pop(src, ()))
         hand = page.file.generated_by is None or src in self.translated
-        if self.edition and made is None and src not in self.translated:  # a page not yet translated
+        if self.edition and (made is None or src in ENGLISH_PAGES) and src not in self.translated:  # not translated
             html = self.language.untranslated_page(html, self.config.languages[0])
         if self.linker is not None and self.mentions is not None:  # link first mentions, note what is mentioned
             html, found = self.linker.link_html(html, src, editor_links=hand)

@@ -22,3 +22,4 @@ DEFAULT_NAV: tuple[tuple[str, str], ...] = (
     ("Editors' guide", "guide.md"),
 )
 GENERATED_INDEXES = frozenset(src for _, src in DEFAULT_NAV)  # a hand-written page of the same name replaces one
+ENGLISH_PAGES = frozenset({"guide.md", "guide/sourcing.md"})  # the editors' guide: English in every edition
