@@ -202,6 +202,16 @@ def test_an_editions_dates_end_their_sentences_once_and_cite_in_its_language() -
         cite = pages["events/2020-11-17-lviv-honorary-consulate-suspends-work.md"].split("x-cite__text")[1]
         assert f"17 {'листопада' if lang == 'uk' else 'лістапада'} {year}" in cite.split("</p>")[0]
         assert "November" not in cite.split("</p>")[0]
+        # what search engines and link previews read is in the edition's language too
+        from explainer.render.meta import page_meta
+
+        meta = page_meta(model.editions[lang], "x", language)
+        said = " ".join(m.description for src, m in meta.items() if not src.startswith("guide/"))  # (English)
+        for english in ("Timeline:", "Glossary", "Cited by", "events", "of this explainer"):
+            assert english not in said, (lang, english)
+        assert meta["glossary.md"].description.startswith("Глосарій від А до Я: 24 терміни" if lang == "uk" else
+                                                          "Слоўнік ад А да Я: 24 тэрміны")
+        assert not re.search(r"\b[рг]\.\.", said)
         # kinds of actor and source, and a source's language, in the edition's words
         kuleba = pages["actors/dmytro-kuleba.md"]
         assert f"<dd>{'Особа' if lang == 'uk' else 'Асоба'}</dd>" in kuleba and "<dd>person</dd>" not in kuleba

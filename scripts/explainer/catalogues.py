@@ -26,6 +26,7 @@ ENGLISH_ONLY = ("guide.md.j2", "sourcing.md.j2")  # the editors' guide stays in 
 PYTHON = (
     "render/pages.py",
     "render/language.py",
+    "render/meta.py",
     "render/maps.py",
     "render/timeline/listing.py",
     "generator.py",

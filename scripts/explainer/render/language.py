@@ -33,7 +33,7 @@ def full_stop(value: str) -> Markup:
     return text if ends_sentence(text) else text + Markup(".")
 
 
-def _no_double_stop(message: str, values: dict[str, Any]) -> str:
+def no_double_stop(message: str, values: dict[str, Any]) -> str:
     """The message without its full stop after a value that ends with one of its own."""
     for key, value in values.items():
         if isinstance(value, str) and ends_sentence(value):
@@ -64,10 +64,10 @@ class Language:
         gettext, ngettext = self.translations.gettext, self.translations.ngettext
 
         def _(message: str, **values: Any) -> Markup:
-            return Markup(_no_double_stop(gettext(message), values)) % values  # always formatted, as Jinja's
+            return Markup(no_double_stop(gettext(message), values)) % values  # always formatted, as Jinja's
 
         def plural(singular: str, plural: str, num: int, **values: Any) -> Markup:
-            return Markup(_no_double_stop(ngettext(singular, plural, num), values)) % {"num": num, **values}
+            return Markup(no_double_stop(ngettext(singular, plural, num), values)) % {"num": num, **values}
 
         env.globals.update(_=_, gettext=_, ngettext=plural)
         env.filters["full_stop"] = full_stop

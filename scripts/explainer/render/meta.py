@@ -11,10 +11,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import format_range
 from ..model import Actor, Event, Explainer, Place, Source, Term, Timeline
 from ..prose import Prose, html_text
-from ..text import count, shorten
+from ..text import shorten
+from .language import Language, no_double_stop
 
 Plain = Callable[[str], str]  # an editor's Markdown as one shortened line of plain text
 SOURCE_TYPES = {"article": "Article", "dataset": "Dataset", "document": "DigitalDocument"}
@@ -27,6 +27,35 @@ INDEX_PAGES = {  # docs path -> (title, "CollectionPage" or another schema.org t
     "sources.md": "Sources",
     "map.md": "Map",
 }
+
+
+class Words:
+    """The descriptions' words in the edition's language: messages, counts with their plural forms, dates."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self.gettext = language.gettext
+
+    def ngettext(self, singular: str, plural: str, num: int, **values: str) -> str:
+        message = self.language.translations.ngettext(singular, plural, num)
+        return no_double_stop(message, values) % {"num": self.language.calendar.number(num), **values}
+
+    @staticmethod
+    def fill(message: str, **values: str) -> str:
+        """A translated message filled in, with no second full stop after a value that ends with one."""
+        return no_double_stop(message, values) % values
+
+    def span(self, events: list[Event]) -> str:
+        """'18 events, November 2013 – 2 December 2020'."""
+        if not events:
+            return self.gettext("no events yet")
+        first, last = events[0].date, (events[-1].end or events[-1].date)
+        dates = self.language.calendar.range(first, last if last != first else None)
+        return self.ngettext("%(num)s event, %(dates)s", "%(num)s events, %(dates)s", len(events), dates=dates)
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
 @dataclass(frozen=True)
@@ -49,9 +78,9 @@ def json_ld(node: Mapping[str, Any], url: str) -> dict[str, Any]:
     return doc
 
 
-def page_meta(model: Explainer, site_name: str = "") -> dict[str, PageMeta]:
-    """Description and schema.org node of every generated page, keyed by docs path."""
-    prose = Prose()
+def page_meta(model: Explainer, site_name: str = "", language: Language | None = None) -> dict[str, PageMeta]:
+    """Description and schema.org node of every generated page, keyed by docs path, in the edition's language."""
+    prose, words = Prose(), Words(language or Language())
 
     def plain(text: str) -> str:
         return shorten(prose.plain(text)) if text else ""
@@ -60,17 +89,18 @@ def page_meta(model: Explainer, site_name: str = "") -> dict[str, PageMeta]:
     for e in model.events.values():
         out[f"events/{e.id}.md"] = _event(e, model, plain)
     for a in model.actors.values():
-        out[f"actors/{a.id}.md"] = _actor(a, len(model.events_of("actors", a.id)), plain)
+        out[f"actors/{a.id}.md"] = _actor(a, len(model.events_of("actors", a.id)), plain, words)
     for p in model.places.values():
-        out[f"places/{p.id}.md"] = _place(p, len(model.events_of("places", p.id)), plain)
-    glossary = {"@type": "DefinedTermSet", "name": shorten(f"{site_name}: glossary" if site_name else "Glossary")}
+        out[f"places/{p.id}.md"] = _place(p, len(model.events_of("places", p.id)), plain, words)
+    named = words.gettext("%(site)s: glossary") % {"site": site_name} if site_name else words.gettext("Glossary")
+    glossary = {"@type": "DefinedTermSet", "name": shorten(named)}
     for t in model.terms.values():
         out[f"glossary/{t.id}.md"] = _term(t, glossary)
     for s in model.sources.values():
-        out[f"sources/{s.id}.md"] = _source(s, len(model.events_of("sources", s.id)))
+        out[f"sources/{s.id}.md"] = _source(s, len(model.events_of("sources", s.id)), words)
     for tl in model.timelines.values():
-        out[f"timelines/{tl.id}.md"] = _timeline(tl, model, plain)
-    out.update(_indexes(model, glossary))
+        out[f"timelines/{tl.id}.md"] = _timeline(tl, model, plain, words)
+    out.update(_indexes(model, glossary, words))
     said = "The sourcing report: what is still to do about this explainer's sources, counted at every build."
     out["guide/sourcing.md"] = PageMeta(said, {"@type": "WebPage", "name": "Sourcing report", "description": said})
     return out
@@ -99,8 +129,11 @@ def _event(e: Event, model: Explainer, plain: Plain) -> PageMeta:
     return PageMeta(text, node)
 
 
-def _actor(a: Actor, n_events: int, plain: Plain) -> PageMeta:
-    fallback = f"{a.name}" + (f", {a.role}" if a.role else "") + f": {count(n_events, 'event')} in this explainer."
+def _actor(a: Actor, n_events: int, plain: Plain, words: Words) -> PageMeta:
+    name = f"{a.name}, {a.role}" if a.role else a.name
+    fallback = words.ngettext(
+        "%(name)s: %(num)s event in this explainer.", "%(name)s: %(num)s events in this explainer.", n_events, name=name
+    )
     text = plain(a.summary) if a.summary else shorten(fallback)
     node = {**_actor_node(a), "description": text}
     if a.aliases:
@@ -117,8 +150,11 @@ def _actor_node(a: Actor) -> dict[str, Any]:
     return node
 
 
-def _place(p: Place, n_events: int, plain: Plain) -> PageMeta:
-    fallback = f"{p.name}" + (f" ({p.country})" if p.country else "") + f": {count(n_events, 'event')} and a map."
+def _place(p: Place, n_events: int, plain: Plain, words: Words) -> PageMeta:
+    name = f"{p.name} ({words.language.country(p.country)})" if p.country else p.name
+    fallback = words.ngettext(
+        "%(name)s: %(num)s event and a map.", "%(name)s: %(num)s events and a map.", n_events, name=name
+    )
     text = plain(p.summary) if p.summary else shorten(fallback)
     node = {**_place_node(p), "description": text}
     if p.aliases:
@@ -150,9 +186,12 @@ def _term(t: Term, glossary: Mapping[str, Any]) -> PageMeta:
     return PageMeta(text, node)
 
 
-def _source(s: Source, n_events: int) -> PageMeta:
-    when = f", {s.date.label()}" if s.date else ""
-    text = shorten(f"{s.publisher}{when}: {s.title}. Cited by {count(n_events, 'event')} of this explainer.")
+def _source(s: Source, n_events: int, words: Words) -> PageMeta:
+    when = f", {words.language.calendar.label(s.date)}" if s.date else ""
+    cited = words.ngettext(
+        "Cited by %(num)s event of this explainer.", "Cited by %(num)s events of this explainer.", n_events
+    )
+    text = shorten(f"{_sentence(f'{s.publisher}{when}: {s.title}')} {cited}")
     node: dict[str, Any] = {
         "@type": SOURCE_TYPES.get(s.kind, "CreativeWork"),
         "name": s.title,
@@ -170,23 +209,43 @@ def _source(s: Source, n_events: int) -> PageMeta:
     return PageMeta(text, node)
 
 
-def _timeline(tl: Timeline, model: Explainer, plain: Plain) -> PageMeta:
+def _timeline(tl: Timeline, model: Explainer, plain: Plain, words: Words) -> PageMeta:
     events = [model.events[i] for i in tl.events if i in model.events]
-    text = plain(tl.summary) if tl.summary else shorten(f"{tl.title}: {_span(events)}.")
+    text = plain(tl.summary) if tl.summary else shorten(_sentence(f"{tl.title}: {words.span(events)}"))
     return PageMeta(text, {"@type": "CollectionPage", "name": tl.title, "description": text})
 
 
-def _indexes(model: Explainer, glossary: Mapping[str, Any]) -> dict[str, PageMeta]:
-    events = list(model.events.values())
+def _indexes(model: Explainer, glossary: Mapping[str, Any], words: Words) -> dict[str, PageMeta]:
+    _, ngettext, span = words.gettext, words.ngettext, words.span(list(model.events.values()))
+    actors, places, terms, sources = len(model.actors), len(model.places), len(model.terms), len(model.sources)
     texts = {
-        "timeline.md": f"Timeline: {_span(events)}, in date order.",
-        "events.md": f"Every event of this explainer by month: {_span(events)}.",
-        "actors.md": f"The {count(len(model.actors), 'actor')} of this explainer: people, organisations "
-        "and states, each with their events and what they said.",
-        "places.md": f"The {count(len(model.places), 'place')} of this explainer, with coordinates and events.",
-        "glossary.md": f"Glossary, A to Z: {count(len(model.terms), 'term')} explained in plain words.",
-        "sources.md": f"Bibliography: the {count(len(model.sources), 'source')} every fact here is cited from.",
-        "map.md": f"Map of the {count(len(model.places), 'place')} of this explainer.",
+        "timeline.md": words.fill(_("Timeline: %(span)s, in date order."), span=span),
+        "events.md": words.fill(_("Every event of this explainer by month: %(span)s."), span=span),
+        "actors.md": ngettext(
+            "The %(num)s actor of this explainer: people, organisations and states, each with their events and "
+            "what they said.",
+            "The %(num)s actors of this explainer: people, organisations and states, each with their events and "
+            "what they said.",
+            actors,
+        ),
+        "places.md": ngettext(
+            "The %(num)s place of this explainer, with coordinates and events.",
+            "The %(num)s places of this explainer, with coordinates and events.",
+            places,
+        ),
+        "glossary.md": ngettext(
+            "Glossary, A to Z: %(num)s term explained in plain words.",
+            "Glossary, A to Z: %(num)s terms explained in plain words.",
+            terms,
+        ),
+        "sources.md": ngettext(
+            "Bibliography: the %(num)s source every fact here is cited from.",
+            "Bibliography: the %(num)s sources every fact here is cited from.",
+            sources,
+        ),
+        "map.md": ngettext(
+            "Map of the %(num)s place of this explainer.", "Map of the %(num)s places of this explainer.", places
+        ),
     }
     out: dict[str, PageMeta] = {}
     for src, title in INDEX_PAGES.items():
@@ -195,17 +254,10 @@ def _indexes(model: Explainer, glossary: Mapping[str, Any]) -> dict[str, PageMet
         node = (
             {**glossary, "description": text}
             if kind == "DefinedTermSet"
-            else {"@type": kind, "name": title, "description": text}
+            else {"@type": kind, "name": _(title), "description": text}
         )
         out[src] = PageMeta(text, node)
     return out
-
-
-def _span(events: list[Event]) -> str:
-    if not events:
-        return "no events yet"
-    first, last = events[0].date, (events[-1].end or events[-1].date)
-    return f"{count(len(events), 'event')}, " + format_range(first, last if last != first else None)
 
 
 __all__ = ["PageMeta", "page_meta", "other_page_meta", "first_paragraph", "json_ld"]

@@ -245,7 +245,7 @@ class Renderer:
 
     def _cite(self, e: Event) -> PageCitation:
         if self.meta is None:
-            self.meta = page_meta(self.model, self.options.site_name)
+            self.meta = page_meta(self.model, self.options.site_name, self.language)
         return cite_event(e, self.site, self.meta[f"events/{e.id}.md"].node, self.language.calendar.range)
 
     def _downloads(self) -> list[dict[str, str]]:
