@@ -52,6 +52,7 @@ def build_edition(config: MkDocsConfig, lang: str, root_url: str, cache: Any) ->
     plugin = edition.plugins["explainer"]  # this very plugin, when MkDocs keeps one instance (it has on_startup)
     plugin.edition, plugin.cache = lang, cache  # type: ignore[attr-defined]
     edition.theme["language"] = lang
+    edition.site_description = None  # mkdocs.yml's is the default edition's: the edition's home page describes it
     search = edition.plugins.get("material/search") or edition.plugins.get("search")
     if search is not None:  # lunr has no stemmer for these languages: words are kept whole, in any script
         search.config["lang"] = ["en"]
