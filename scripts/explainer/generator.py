@@ -74,8 +74,8 @@ def generate(
     """Everything the site is made of, from a valid model (build.build_explainer); `language`: an edition's
     (its translated words), for a model of that edition (model.editions); `compiled`: templates compiled by
     an earlier build, kept by the caller."""
-    meta = page_meta(model, options.site_name, language)
     language = language or Language()
+    meta = page_meta(model, options.site_name, language)
     links = [download_link(d, language) for d in downloads(model)]
     if options.pdf:  # made by the plugin once every page is converted (handout/)
         _ = language.gettext

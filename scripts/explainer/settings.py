@@ -54,9 +54,9 @@ def site_options(config: MkDocsConfig, root_url: str, pdf: bool, paper: str = "a
 
 def use_theme(config: MkDocsConfig, gettext: Callable[[str], str] = str) -> None:
     """Our theme folder (over Material's), stylesheet and scripts, once though a config may be built again; no
-    header or "Edit" link to a placeholder repository (one that leads nowhere); and the footer's credit in the
-    edition's words (`gettext`; Material writes it in English only; `extra: {generator: false}` leaves it out), as
-    the headings' permanent links' tooltip."""
+    header or "Edit" link to a placeholder repository (one that leads nowhere); and, in the edition's words
+    (`gettext`), the footer's credit (Material writes it in English only; `extra: {generator: false}` leaves it
+    out) and the tooltip of the headings' permanent links."""
     made_with = gettext('Made with <a href="%(href)s" target="_blank" rel="noopener">Material for MkDocs</a>')
     config.extra["x_made_with"] = Markup(made_with) % {"href": "https://squidfunk.github.io/mkdocs-material/"}
     toc = config.mdx_configs.get("toc")

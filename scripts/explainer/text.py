@@ -34,6 +34,14 @@ def collation_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\ue000-\ue0ff]+|_", " ", text).split())
 
 
+SENTENCE_ENDS = (".", "!", "?", "…")
+
+
+def end_sentence(text: str) -> str:
+    """The text with a full stop, unless it ends with one of its own ("2 груд. 2020 р.", "Why now?")."""
+    return text if text.endswith(SENTENCE_ENDS) else text + "."
+
+
 def one_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 

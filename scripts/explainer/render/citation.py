@@ -9,6 +9,7 @@ from typing import Any
 
 from ..dates import PartialDate, format_range
 from ..model import Event
+from ..text import end_sentence
 from ..urls import Site
 from .meta import json_ld
 
@@ -25,9 +26,7 @@ DateRange = Callable[[PartialDate, "PartialDate | None", bool], str]
 
 def cite_event(e: Event, site: Site, node: Mapping[str, Any], dates: DateRange = format_range) -> PageCitation:
     """`dates`: writes the event's dates in the edition's language (render/calendar.py's `range`)."""
-    title = e.title if e.title.endswith((".", "?", "!")) else e.title + "."
-    when = e.display_date or dates(e.date, e.end, e.approximate)
-    when = when if when.endswith((".", "?", "!")) else when + "."  # "2 груд. 2020 р." keeps its one full stop
-    text = " ".join(part for part in (f"“{title}”", f"{site.name}," if site.name else "", when) if part)
+    when = end_sentence(e.display_date or dates(e.date, e.end, e.approximate))  # "2 груд. 2020 р." keeps its one
+    text = " ".join(part for part in (f"“{end_sentence(e.title)}”", f"{site.name}," if site.name else "", when) if part)
     url = site.page(f"events/{e.id}.md")
     return PageCitation(text, url, json.dumps(json_ld(node, url), ensure_ascii=False, indent=2))

@@ -14,7 +14,7 @@ import jinja2
 from babel import Locale, UnknownLocaleError
 from markupsafe import Markup, escape
 
-from ..text import clean_text
+from ..text import SENTENCE_ENDS, clean_text
 from ..translate import Fallback
 from .calendar import Calendar
 
@@ -24,7 +24,7 @@ TRAILING_TAGS = re.compile(r"(?:<[^>]*>|\s)+$")
 
 def ends_sentence(value: object) -> bool:
     """Whether text (or HTML) already ends with its own full stop: "2 груд. 2020 р.", "Ibid."."""
-    return TRAILING_TAGS.sub("", str(value)).endswith((".", "!", "?", "…"))
+    return TRAILING_TAGS.sub("", str(value)).endswith(SENTENCE_ENDS)
 
 
 def full_stop(value: str) -> Markup:

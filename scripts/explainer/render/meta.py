@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import Actor, Event, Explainer, Place, Source, Term, Timeline
 from ..prose import Prose, html_text
-from ..text import shorten
+from ..text import end_sentence, shorten
 from .language import Language, no_double_stop
 
 Plain = Callable[[str], str]  # an editor's Markdown as one shortened line of plain text
@@ -52,10 +52,6 @@ class Words:
         first, last = events[0].date, (events[-1].end or events[-1].date)
         dates = self.language.calendar.range(first, last if last != first else None)
         return self.ngettext("%(num)s event, %(dates)s", "%(num)s events, %(dates)s", len(events), dates=dates)
-
-
-def _sentence(text: str) -> str:
-    return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
 @dataclass(frozen=True)
@@ -191,7 +187,7 @@ def _source(s: Source, n_events: int, words: Words) -> PageMeta:
     cited = words.ngettext(
         "Cited by %(num)s event of this explainer.", "Cited by %(num)s events of this explainer.", n_events
     )
-    text = shorten(f"{_sentence(f'{s.publisher}{when}: {s.title}')} {cited}")
+    text = shorten(f"{end_sentence(f'{s.publisher}{when}: {s.title}')} {cited}")
     node: dict[str, Any] = {
         "@type": SOURCE_TYPES.get(s.kind, "CreativeWork"),
         "name": s.title,
@@ -211,7 +207,7 @@ def _source(s: Source, n_events: int, words: Words) -> PageMeta:
 
 def _timeline(tl: Timeline, model: Explainer, plain: Plain, words: Words) -> PageMeta:
     events = [model.events[i] for i in tl.events if i in model.events]
-    text = plain(tl.summary) if tl.summary else shorten(_sentence(f"{tl.title}: {words.span(events)}"))
+    text = plain(tl.summary) if tl.summary else shorten(end_sentence(f"{tl.title}: {words.span(events)}"))
     return PageMeta(text, {"@type": "CollectionPage", "name": tl.title, "description": text})
 
 

@@ -32,7 +32,8 @@ KIND_LABELS = {
     "region": "Regions",
 }
 
-# An actor's or a source's kind, as a page names it (singular; translated like the labels above).
+# An actor's or a source's kind, as a page names it (singular; translated like the labels above; a place's
+# kind as the map legend names it, geo.theme.KIND_LABELS).
 KIND_WORDS = {
     "person": "Person",
     "organisation": "Organisation",
@@ -119,8 +120,7 @@ def environment(language: Language | None = None, compiled: jinja2.BytecodeCache
     register_timeline(env, dates, language.gettext)
     env.filters["number"] = dates.number  # in the edition's language: 1,084.2 or 1 084,2
     env.filters["country"] = language.country
-    env.filters["place_kind"] = lambda kind: language.gettext(PLACE_KINDS.get(kind) or kind)
-    env.filters["kind_word"] = lambda kind: language.gettext(KIND_WORDS.get(kind) or kind)
+    env.filters["kind_word"] = lambda kind: language.gettext(KIND_WORDS.get(kind) or PLACE_KINDS.get(kind) or kind)
     env.filters["language_name"] = language.language_name
     env.filters["count"] = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"
     env.globals["COMPACT_OVER"] = COMPACT_OVER
