@@ -177,3 +177,17 @@ def test_hostile_title_is_escaped_everywhere(project: Path, tmp_path: Path) -> N
     for page in site.rglob("*.html"):
         html = page.read_text()
         assert "<script>alert" not in html and "<img src=x" not in html, page
+
+
+def test_links_to_anchors_in_generated_pages_are_checked(
+    project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Generated HTML is kept out of Markdown (render/heavy.py), yet MkDocs still knows its anchors: a link to
+    one that exists passes, a link to one that does not is warned about (and stops a strict build)."""
+    (project / "docs" / "notes.md").write_text(
+        "# Notes\n\nSee [the letter D](glossary.md#letter-d) and [the letter Q](glossary.md#letter-q).\n"
+    )
+    with pytest.raises(Abort, match="1 warnings"):
+        build_site(project / "mkdocs.yml", tmp_path / "site", validation={"anchors": "warn"})
+    warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warned) == 1 and "#letter-q" in warned[0], warned

@@ -1,19 +1,28 @@
-"""Heavy fragments (SVG timeline strips, maps) kept out of Markdown: a page's Markdown holds a short token
-where each goes, and the fragment is put back into the HTML once Markdown has converted the page. The reader
-gets the same page; Python-Markdown does not have to stash and restore tens of kilobytes of raw HTML."""
+"""HTML kept out of Markdown. A generated page is HTML blocks between Markdown headings; Python-Markdown would
+only parse each block to set it aside untouched (and MkDocs parses it again for anchor ids), which is most of
+what converting such a page costs. So the page's Markdown holds a short token where each block goes, and the
+block is put back into the HTML once Markdown has converted the page: the reader gets the same page.
+
+Heavy fragments (SVG timeline strips, maps) are set aside as the templates render them (`Stash.keep`); whole
+blocks are set aside afterwards (`stash_blocks`), only where Markdown would pass them through unchanged."""
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 from markupsafe import Markup
 
 TOKEN = re.compile(r"<!--x-frag:(\d+)-->")
+_BLOCK = "|".join(sorted(BLOCK_LEVEL_ELEMENTS, key=len, reverse=True))
+_STARTS_BLOCK = re.compile(rf"<({_BLOCK})[\s/>]")  # a line Markdown takes for raw HTML (a block-level tag)
+_ANCHOR = re.compile(r'<(?:[a-zA-Z][\w:-]*(?:\s[^>]*?)?\sid|a(?:\s[^>]*?)?\sname)="([^"]*)"')  # id=, <a name=
 
 
 class Stash:
-    """The heavy fragments of the page being rendered (None: put them inline, as for `explainer render`)."""
+    """The fragments of the page being rendered (None: put them inline)."""
 
     def __init__(self) -> None:
         self.items: list[str] | None = None
@@ -25,6 +34,47 @@ class Stash:
         return Markup(f"<!--x-frag:{len(self.items) - 1}-->")
 
 
+def stash_blocks(markdown: str, stash: Stash) -> str:
+    """The page with each top-level HTML block (separated by blank lines) set aside in `stash`. A block is set
+    aside only when Markdown would copy it as it is: it starts with a block-level tag, and each of its lines
+    outside that tag starts with one too; a block whose first tag is not closed by its end stays in."""
+    if stash.items is None:
+        return markdown
+    parts, out, i = markdown.split("\n\n"), [], 0
+    while i < len(parts):
+        start = _STARTS_BLOCK.match(parts[i])
+        end = _block_end(parts, i, start.group(1)) if start else None
+        if end is None:
+            out.append(parts[i])
+            i += 1
+        else:
+            block = "\n\n".join(parts[i : end + 1])
+            kept = block.rstrip()  # Markdown drops the white space after a block; the token keeps its place
+            out.append(stash.keep(kept) + block[len(kept) :])
+            i = end + 1
+    return "\n\n".join(out)
+
+
+def _block_end(parts: Sequence[str], first: int, tag: str) -> int | None:
+    """The last part of the block starting at parts[first] with `tag`, or None if Markdown might change it."""
+    opened, closed = re.compile(rf"<{tag}[\s/>]"), f"</{tag}>"
+    depth = 0
+    for i in range(first, len(parts)):
+        for line in parts[i].split("\n"):
+            if depth == 0 and line and not _STARTS_BLOCK.match(line):
+                return None  # text Markdown would wrap in a paragraph
+            depth += len(opened.findall(line)) - line.count(closed)
+        if depth == 0:
+            return i
+    return None
+
+
 def expand(text: str, fragments: Sequence[str]) -> str:
-    """The page with each token replaced by its fragment."""
-    return TOKEN.sub(lambda m: fragments[int(m.group(1))], text) if fragments else text
+    """The page with each token replaced by its fragment (a block may hold heavy fragments' tokens)."""
+    return TOKEN.sub(lambda m: expand(fragments[int(m.group(1))], fragments), text) if fragments else text
+
+
+def anchor_ids(fragments: Iterable[str], known: Iterable[str] | None = ()) -> set[str]:
+    """The anchors a link may point at: `known` (those MkDocs found in the page) and those in the fragments,
+    found as MkDocs finds them in raw HTML (id attributes, and name on <a>)."""
+    return {*(known or ()), *(html.unescape(m) for f in fragments for m in _ANCHOR.findall(f))}

@@ -22,7 +22,7 @@ from .citation import PageCitation, cite_event
 from .fragments import Fragments
 from .guide import contract, error_messages
 from .handout import PRINT_FULL, PRINT_PAGE, print_context
-from .heavy import Stash
+from .heavy import Stash, stash_blocks
 from .language import Language
 from .maps import draw_maps, locator, measured_km
 from .meta import PageMeta, page_meta
@@ -307,10 +307,11 @@ class Renderer:
         return self._task("", PRINT_PAGE, _("Print edition"), "print.md.j2", "", context)
 
     def _parts(self, src: str, title: str, template: str, edit: str, **context: Any) -> tuple[str, tuple[str, ...]]:
-        """The page's Markdown with its heavy fragments as tokens (heavy.py), and the fragments."""
+        """The page's Markdown with its HTML blocks as tokens (heavy.py), and the blocks."""
         self.stash.items = []
         try:
-            return self._markdown(src, title, template, edit, **context), tuple(self.stash.items)
+            text = stash_blocks(self._markdown(src, title, template, edit, **context), self.stash)
+            return text, tuple(self.stash.items)
         finally:
             self.stash.items = None
 
