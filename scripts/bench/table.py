@@ -18,6 +18,7 @@ COLUMNS = (  # heading, key, format
     ("search index (KiB)", "search_index_kib", "{:,.0f}"), ("offline zip (MiB)", "offline_zip_mib", "{:.1f}"),
     ("offline search (s)", "offline_search_s", "{:.1f}"),
     ("PDF (s)", "pdf_s", "{:.1f}"), ("PDF (KiB)", "pdf_kib", "{:,.0f}"), ("PDF pages", "pdf_pages", "{:,}"),
+    ("build with PDF (s)", "with_pdf_s", "{:.2f}"), ("peak RSS with PDF (MiB)", "with_pdf_peak_rss_mib", "{:.0f}"),
 )
 
 
@@ -80,7 +81,7 @@ def goals(rows: Sequence[Row]) -> list[str]:
     for r in rows:
         if r.get("pdf_s") is not None:
             out.append(f"print edition PDF at {int(r['events']):,} events: {r['pdf_s']:.1f} s on top of the build, "
-                       f"{r['pdf_kib']:,.0f} KiB, {r['pdf_pages'] or '?'} pages (build (s) and ratio leave it out)")
+                       f"{r['pdf_kib']:,.0f} KiB, {r['pdf_pages'] or '?'} pages (build, ratio and peak RSS leave it out)")
     searched = [r for r in rows if r.get("offline_search_s") is not None]
     for r in searched:
         out.append(f"offline copy's search from file:// at {int(r['events']):,} events: results after "
@@ -104,9 +105,10 @@ def markdown(rows: Sequence[Row], extra: Mapping[str, Any], about: Mapping[str, 
         "outside the plugin (scripts/bench/timed.py); **generator CPU**: the CPU time of the same; "
         "**hook, all**: every event of the plugin, with linking names and filling \"Mentioned in\" lists; **plain "
         "MkDocs**: the same generated Markdown written to disk as ordinary pages, built by MkDocs + Material "
-        "with the same navigation; **ratio**: our build over plain. **build** leaves out the print edition's PDF, "
-        "which plain MkDocs does not make: **PDF** is the time WeasyPrint takes for it (logged by the plugin), "
-        "its size and its pages. Page sizes are the built HTML; the search "
+        "with the same navigation; **ratio**: our build over plain. **build** and **peak RSS** are the site alone "
+        "(the plugin's `pdf: false`), the product plain MkDocs makes too; one more build makes the print edition "
+        "as well: **PDF** is the time WeasyPrint takes for it (logged by the plugin), its size and its pages, "
+        "**build with PDF** and **peak RSS with PDF** that whole build. Page sizes are the built HTML; the search "
         f"index is search/search_index.json; the offline copy is built as the flagship's (scripts/offline.py), "
         f"and its search is tried in Chromium from file:// with the network cut, typing \"{about['word']}\".\n\n"
         + head + body + "\n## Goals\n\n" + "".join(f"- {g}\n" for g in goals(rows)) + serve
