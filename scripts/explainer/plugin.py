@@ -1,10 +1,6 @@
 """The MkDocs plugin: hands MkDocs what the core makes (pages, data files, page meta, the default navigation)
 and links names in every page. It only coordinates; the work is in the core (generator.py and below).
-
-    plugins:
-      - search
-      - explainer          # or explainer: {navigation: false, link_names: false}
-"""
+In mkdocs.yml: `plugins: [search, explainer]`, options as `explainer: {navigation: false, link_names: false}`."""
 
 from __future__ import annotations
 
@@ -53,12 +49,10 @@ class ExplainerConfig(base.Config):
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
-    supports_multiple_instances = False
-
     def __init__(self) -> None:
         self.command = "build"
         self.cache = FileCache()  # parsed YAML, kept across `mkdocs serve` rebuilds (by file and mtime)
-        self.compiled = CompiledTemplates()  # and the compiled templates
+        self.compiled = CompiledTemplates()  # and the compiled templates, ours and the theme's
         self.generated: Generated | None = None  # this build's output (the last good one, in `mkdocs serve`)
         self.linker: Linker | None = None
         self.mentions: Mentions | None = None
@@ -147,6 +141,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.nav = self.made_nav = out.nav([src for src in hand if "/" not in src], self.language.gettext)
             self.nav_titled = {src for _, src in DEFAULT_NAV}
         return files
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        env.bytecode_cache = self.compiled  # the theme's templates are compiled once, not at every (re)build
+        return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         out, src = self.generated, page.file.src_uri
