@@ -182,7 +182,7 @@ def test_hostile_title_is_escaped_everywhere(project: Path, tmp_path: Path) -> N
 def test_links_to_anchors_in_generated_pages_are_checked(
     project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Generated HTML is kept out of Markdown (render/heavy.py), yet MkDocs still knows its anchors: a link to
+    """Generated HTML is kept out of Markdown (render/stash.py), yet MkDocs still knows its anchors: a link to
     one that exists passes, a link to one that does not is warned about (and stops a strict build)."""
     (project / "docs" / "notes.md").write_text(
         "# Notes\n\nSee [the letter D](glossary.md#letter-d) and [the letter Q](glossary.md#letter-q).\n"

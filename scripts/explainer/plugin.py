@@ -32,8 +32,8 @@ from .load import FileCache
 from .problems import ExplainerError, Problem
 from .render.assets import DEFAULT_NAV, ENGLISH_PAGES, GENERATED_INDEXES
 from .render.handout import PRINT_PAGE
-from .render.heavy import anchor_ids, expand
 from .render.panel import error_panel
+from .render.stash import anchor_ids, expand
 from .settings import shown_docs, site_options, theme_files, use_theme
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -58,7 +58,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.mentions: Mentions | None = None
         self.nav_titled: set[str] = set()  # pages whose title the default navigation gives
         self.made_nav: list[Any] | None = None  # the default navigation this plugin gave MkDocs
-        self.heavy: dict[str, tuple[str, ...]] = {}  # page -> its HTML kept out of Markdown, until it is converted
+        self.kept: dict[str, tuple[str, ...]] = {}  # page -> its HTML kept out of Markdown, until it is converted
         self.edition = ""  # in the nested build of a language edition (editions.py): its language
         self.root_url = ""  # the site's public address (an edition's own is under it)
         self.translated: set[str] = set()  # in an edition: the hand-written pages shown translated
@@ -122,10 +122,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.config.languages:  # translated pages (index.uk.md) stand in for their base in their edition only
             self.translated = swap_translated_pages(files, config, self.edition, self.config.languages)
         hand = [f.src_uri for f in files.documentation_pages()]
-        self.heavy = {}
+        self.kept = {}
         for page in out.pages:
             if files.get_file_from_path(page.src) is None:  # a hand-written page of the same name wins
-                text, self.heavy[page.src] = page.parts()  # its HTML goes back in after Markdown (heavy.py)
+                text, self.kept[page.src] = page.parts()  # its HTML goes back in after Markdown (render/stash.py)
                 file = File.generated(config, page.src, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
                 file.edit_uri = page.edit_path or None
                 files.append(file)
@@ -149,7 +149,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         out, src = self.generated, page.file.src_uri
         assert out is not None
-        fragments = self.heavy.pop(src, ())  # the HTML kept out of Markdown goes back in, its anchors made known
+        fragments = self.kept.pop(src, ())  # the HTML kept out of Markdown goes back in, its anchors made known
         html, page.present_anchor_ids = expand(html, fragments), anchor_ids(fragments, page.present_anchor_ids)
         describe(page, html, config, out.meta.get(src))
         if languages := self.config.languages:  # here, not later: the sitemap is written before the pages

@@ -10,9 +10,9 @@ from typing import NamedTuple
 import jinja2
 
 from ..geo.theme import KIND_LABELS as PLACE_KINDS  # singular: "City", as the map legend writes it
-from .heavy import expand
 from .language import Language
 from .paging import COMPACT_OVER
+from .stash import expand
 from .timeline.listing import register as register_timeline
 
 ROLE_LABELS = {
@@ -65,7 +65,7 @@ class PageSource(NamedTuple):
     src: str
     title: str
     edit_path: str
-    parts: Callable[[], tuple[str, tuple[str, ...]]]  # its Markdown with heavy fragments as tokens, and those
+    parts: Callable[[], tuple[str, tuple[str, ...]]]  # its Markdown with HTML blocks as tokens, and those
 
     def markdown(self) -> str:
         """The page's Markdown, whole."""

@@ -22,7 +22,6 @@ from .citation import PageCitation, cite_event
 from .fragments import Fragments
 from .guide import contract, error_messages
 from .handout import PRINT_FULL, PRINT_PAGE, print_context
-from .heavy import Stash, stash_blocks
 from .language import Language
 from .maps import draw_maps, locator, measured_km
 from .meta import PageMeta, page_meta
@@ -37,6 +36,7 @@ from .page import (
     environment,
 )
 from .paging import INDEX_EVENTS, Period, pages_of, periods
+from .stash import Stash, stash_blocks
 from .timeline.listing import Month, chronicle
 from .timeline.marks import MarkOpenings
 from .timeline.strips import StripDrawer
@@ -307,7 +307,7 @@ class Renderer:
         return self._task("", PRINT_PAGE, _("Print edition"), "print.md.j2", "", context)
 
     def _parts(self, src: str, title: str, template: str, edit: str, **context: Any) -> tuple[str, tuple[str, ...]]:
-        """The page's Markdown with its HTML blocks as tokens (heavy.py), and the blocks."""
+        """The page's Markdown with its HTML blocks as tokens (stash.py), and the blocks."""
         self.stash.items = []
         try:
             text = stash_blocks(self._markdown(src, title, template, edit, **context), self.stash)

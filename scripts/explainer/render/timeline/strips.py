@@ -23,7 +23,7 @@ class StripDrawer:
     def __init__(self, env: jinja2.Environment, openings: MarkOpenings, keep: Callable[[str], Markup] = Markup) -> None:
         self._template = env.get_template("_strip.svg.j2")
         self._openings = openings
-        self._keep = keep  # heavy.Stash.keep: the drawing stays out of the page's Markdown
+        self._keep = keep  # stash.Stash.keep: the drawing stays out of the page's Markdown
 
     def __call__(self, strip: Strip, where: Mapping[str, str] | None, link: Callable[..., str]) -> Markup:
         openings = self._openings

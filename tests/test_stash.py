@@ -1,4 +1,4 @@
-"""HTML kept out of Markdown (render/heavy.py): a page converted with its HTML blocks as tokens, then expanded,
+"""HTML kept out of Markdown (render/stash.py): a page converted with its HTML blocks as tokens, then expanded,
 is the page Markdown makes of the whole text; what Markdown might change stays in."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from explainer.build import build_explainer
 from explainer.generator import Language, generate
 from explainer.i18n import translations
-from explainer.render.heavy import Stash, anchor_ids, expand, stash_blocks
+from explainer.render.stash import Stash, anchor_ids, expand, stash_blocks
 from helpers import FIXTURE, FLAGSHIP_LANGUAGES, ROOT
 
 # the Markdown extensions of the flagship's mkdocs.yml (the starter's are the same)
