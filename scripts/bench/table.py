@@ -92,8 +92,15 @@ def goals(rows: Sequence[Row]) -> list[str]:
 def markdown(rows: Sequence[Row], extra: Mapping[str, Any], about: Mapping[str, Any]) -> str:
     head = "| " + " | ".join(c[0] for c in COLUMNS) + " |\n|" + "---:|" * len(COLUMNS) + "\n"
     body = "".join("| " + " | ".join(_cell(r, key, fmt) for _, key, fmt in COLUMNS) + " |\n" for r in rows)
-    serve = (f"- `mkdocs serve` at {extra['serve_events']:,} events: from saving one event's YAML file to the "
-             f"rebuilt page served, median {extra['serve_reload_s']:.1f} s\n") if "serve_reload_s" in extra else ""
+    serve = "".join(
+        f"- `mkdocs serve` {where}: from saving one event's YAML file (its title) to the rebuilt page served, "
+        f"median of {len(extra[key + '_all'])} saves {extra[key + '_s']:.2f} s "
+        f"({', '.join(f'{s:.2f}' for s in extra[key + '_all'])}); goal {goal:.1f} s "
+        f"({'met' if extra[key + '_s'] <= goal else 'NOT met'})\n"
+        for key, where, goal in (("serve_flagship", "on the flagship", 1.0),
+                                 ("serve_reload", f"at {extra.get('serve_events', 0):,} events", 2.0))
+        if key + "_all" in extra
+    )
     return (
         f"# Benchmarks\n\nMeasured by `make bench` (scripts/bench/) on {about['date']}.\n\n"
         f"Machine: {about['machine']}.\n\n"
