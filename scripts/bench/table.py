@@ -15,6 +15,7 @@ COLUMNS = (  # heading, key, format
     ("build (s)", "build_s", "{:.2f}"), ("plain MkDocs (s)", "plain_build_s", "{:.2f}"), ("ratio", "ratio", "{:.3f}"),
     ("peak RSS (MiB)", "peak_rss_mib", "{:.0f}"), ("plain peak RSS (MiB)", "plain_peak_rss_mib", "{:.0f}"), ("event page (KiB)", "event_page_kib", "{:.1f}"),
     ("home (KiB)", "home_page_kib", "{:.1f}"), ("largest page (KiB)", "largest_page_kib", "{:.1f}"),
+    ("print page (KiB)", "print_page_kib", "{:,.0f}"),
     ("search index (KiB)", "search_index_kib", "{:,.0f}"), ("offline zip (MiB)", "offline_zip_mib", "{:.1f}"),
     ("offline search (s)", "offline_search_s", "{:.1f}"),
     ("PDF (s)", "pdf_s", "{:.1f}"), ("PDF (KiB)", "pdf_kib", "{:,.0f}"), ("PDF pages", "pdf_pages", "{:,}"),
@@ -77,7 +78,9 @@ def goals(rows: Sequence[Row]) -> list[str]:
                    f"({'met' if abs(weight - 1) <= 0.10 else 'NOT met'})")
     big = by[large]
     out.append(f"no page over 500 KB at {large:,} events: largest {big['largest_page_kib'] * 1.024:.0f} KB, "
-               f"{big['largest_page']} ({'met' if big['largest_page_kib'] * 1024 <= 500_000 else 'NOT met'})")
+               f"{big['largest_page']} ({'met' if big['largest_page_kib'] * 1024 <= 500_000 else 'NOT met'}); "
+               "the print edition's page, the whole explainer on one page to print, is left out of this goal: "
+               + (f"{big['print_page_kib'] * 1.024:,.0f} KB" if big.get("print_page_kib") else "not built"))
     for r in rows:
         if r.get("pdf_s") is not None:
             out.append(f"print edition PDF at {int(r['events']):,} events: {r['pdf_s']:.1f} s on top of the build, "
@@ -115,7 +118,8 @@ def markdown(rows: Sequence[Row], extra: Mapping[str, Any], about: Mapping[str, 
         "with the same navigation; **ratio**: our build over plain. **build** and **peak RSS** are the site alone "
         "(the plugin's `pdf: false`), the product plain MkDocs makes too; one more build makes the print edition "
         "as well: **PDF** is the time WeasyPrint takes for it (logged by the plugin), its size and its pages, "
-        "**build with PDF** and **peak RSS with PDF** that whole build. Page sizes are the built HTML; the search "
+        "**build with PDF** and **peak RSS with PDF** that whole build. Page sizes are the built HTML (**largest "
+        "page** leaves out the print edition's page, given apart as **print page**); the search "
         f"index is search/search_index.json; the offline copy is built as the flagship's (scripts/offline.py), "
         f"and its search is tried in Chromium from file:// with the network cut, typing \"{about['word']}\".\n\n"
         + head + body + "\n## Goals\n\n" + "".join(f"- {g}\n" for g in goals(rows)) + serve
