@@ -236,3 +236,22 @@ def test_every_catalogue_has_every_message() -> None:
                 assert all(set(re.findall(r"%\(\w+\)[sd]", x)) <= names for x in strings), (lang, m.id)
         assert translations(lang).gettext("What each side said") != "What each side said"
     assert translated(("a", "b")) and not translated(("a", "")) and not translated("")
+
+
+def test_locators_naming_paragraphs_are_in_the_editions_words_and_others_are_marked() -> None:
+    """Where in a source a claim is: "paragraph 6" reads "абзац 6" in Ukrainian and Belarusian (the locators the
+    quote checks read); a locator in the editor's own words stays as written, marked as English."""
+    from explainer.generator import Options, generate
+
+    model = build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES)
+    page = "events/2020-11-26-belarus-summons-ukrainian-ambassador.md"
+    english = {p.src: p.markdown() for p in generate(model, Options(site_name="x")).pages}
+    assert "paragraph " in english[page] and "абзац" not in english[page]
+    for lang, words in (("uk", ("абзац ", "абзаци ")), ("be", ("абзац ", "абзацы "))):
+        language = Language(lang, translations(lang))
+        pages = {p.src: p.markdown() for p in generate(model.editions[lang], Options(site_name="x"), language).pages}
+        shown = [t for src, t in pages.items() if not src.startswith("guide")]  # (the guide is in English)
+        assert words[0] in pages[page] and words[1] in "\n".join(shown)
+        unmarked = re.sub(r'<span lang="en" class="x-untranslated">[^<]*</span>', "", "\n".join(shown))
+        assert not re.search(r"paragraphs? \d", unmarked), lang
+        assert any('<span lang="en" class="x-untranslated">relays BelTA</span>' in t for t in shown), lang

@@ -98,21 +98,32 @@ def closest(quote: str, archive: Archive, width: int = 160) -> str:
 PARAGRAPH = re.compile(r"^\s*(?:para(?:graph)?s?\.?|¶)\s*(\d+)(?:\s*(?:–|-|to|and|,)\s*(\d+))?\s*$", re.I)
 
 
-def paragraphs_named(locator: str, archive: Archive) -> tuple[int, ...] | None:
-    """The paragraph numbers (1-based) a locator names ('paragraph 4', 'paras. 3–4', 'last paragraph'),
-    or None when it names none or the text has no paragraphs."""
-    if not archive.paragraphs:
-        return None
+def paragraph_locator(locator: str) -> tuple[str, int, int] | None:
+    """What a locator naming paragraphs says, as (form, first, last): ('one', 4, 4) for 'paragraph 4',
+    ('range', 3, 4) for 'paras. 3–4', ('pair', 1, 3) for 'paragraphs 1 and 3', ('last', 0, 0) for 'last
+    paragraph'; None for any other locator ('recital (3)', 'background section')."""
     if locator.strip().lower() in ("last paragraph", "final paragraph"):
-        return (len(archive.paragraphs),)
+        return ("last", 0, 0)
     m = PARAGRAPH.match(locator)
     if not m:
         return None
     first = int(m.group(1))
     last = int(m.group(2) or first)
     if "and" in locator or "," in locator:
-        return (first, last)
-    return tuple(range(first, max(first, last) + 1))
+        return ("pair", first, last)
+    return ("one", first, first) if last == first else ("range", first, max(first, last))
+
+
+def paragraphs_named(locator: str, archive: Archive) -> tuple[int, ...] | None:
+    """The paragraph numbers (1-based) a locator names, or None when it names none or the text has no
+    paragraphs."""
+    named = paragraph_locator(locator)
+    if not archive.paragraphs or named is None:
+        return None
+    form, first, last = named
+    if form == "last":
+        return (len(archive.paragraphs),)
+    return (first, last) if form == "pair" else tuple(range(first, last + 1))
 
 
 def copied_runs(prose: str, archive_words: frozenset[tuple[str, ...]]) -> list[str]:

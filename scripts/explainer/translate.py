@@ -33,9 +33,23 @@ def localize(
             }
             continue
         out[kind] = {
-            ident: _lay(rec, overlays.get(kind, {}).get(ident, {}), paths, default) for ident, rec in items.items()
+            ident: _marked(_lay(rec, overlays.get(kind, {}).get(ident, {}), paths, default), default)
+            for ident, rec in items.items()
         }
     return out
+
+
+def _marked(value: Any, default: str) -> Any:
+    """Where in a source a claim or quote is (a citation's or quote's `locator`: "paragraph 6") is written in the
+    default language and has no translation: marked as a fallback, so that its page says which language it is."""
+    if isinstance(value, dict):
+        return {
+            k: Fallback(v, default) if k == "locator" and isinstance(v, str) and v else _marked(v, default)
+            for k, v in value.items()
+        }
+    if isinstance(value, (list, tuple)):
+        return type(value)(_marked(v, default) for v in value)
+    return value
 
 
 def _source(base: dict[str, Any], over: dict[str, Any], default: str) -> dict[str, Any]:

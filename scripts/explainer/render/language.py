@@ -14,6 +14,7 @@ import jinja2
 from babel import Locale, UnknownLocaleError
 from markupsafe import Markup, escape
 
+from ..quotes import paragraph_locator
 from ..text import SENTENCE_ENDS, clean_text
 from ..translate import Fallback
 from .calendar import Calendar
@@ -89,6 +90,22 @@ class Language:
         if isinstance(value, Fallback):
             return Markup('<span lang="{}" class="{}">{}</span>').format(value.lang, UNTRANSLATED, clean_text(value))
         return clean_text(value)
+
+    def locator(self, value: Any) -> Any:
+        """The `locator` filter: where in a source a claim or quote is. An edition writes one that names
+        paragraphs ("paragraph 6") in its own words; any other is shown as the editor wrote it, marked (`text`)."""
+        named = paragraph_locator(value) if isinstance(value, Fallback) else None
+        if named is None:
+            return self.text(value)
+        form, first, last = named
+        _ = self.gettext
+        words = {
+            "one": _("paragraph %(first)s"),
+            "range": _("paragraphs %(first)s–%(last)s"),
+            "pair": _("paragraphs %(first)s and %(last)s"),
+            "last": _("last paragraph"),
+        }[form]
+        return escape(words % {"first": first, "last": last} if form != "last" else words)
 
     def field(self, value: str, html: Markup, inline: bool) -> Markup:
         """An editor's Markdown field as rendered; untranslated, wrapped in an element that says its language."""

@@ -117,6 +117,7 @@ def environment(language: Language | None = None, compiled: jinja2.BytecodeCache
     env.filters["day"] = dates.label  # a source's date, in the edition's language
     language.install(env)
     env.filters["text"] = language.text
+    env.filters["locator"] = language.locator
     register_timeline(env, dates, language.gettext)
     env.filters["number"] = dates.number  # in the edition's language: 1,084.2 or 1 084,2
     env.filters["country"] = language.country
