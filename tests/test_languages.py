@@ -240,7 +240,8 @@ def test_every_catalogue_has_every_message() -> None:
 
 def test_locators_naming_paragraphs_are_in_the_editions_words_and_others_are_marked() -> None:
     """Where in a source a claim is: "paragraph 6" reads "абзац 6" in Ukrainian and Belarusian (the locators the
-    quote checks read); a locator in the editor's own words stays as written, marked as English."""
+    quote checks read); a locator in the editor's own words stays as written, marked as English, and so do tags
+    (without the "not yet translated" notice: an edition cannot translate them)."""
     from explainer.generator import Options, generate
 
     model = build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES)
@@ -252,6 +253,13 @@ def test_locators_naming_paragraphs_are_in_the_editions_words_and_others_are_mar
         pages = {p.src: p.markdown() for p in generate(model.editions[lang], Options(site_name="x"), language).pages}
         shown = [t for src, t in pages.items() if not src.startswith("guide")]  # (the guide is in English)
         assert words[0] in pages[page] and words[1] in "\n".join(shown)
-        unmarked = re.sub(r'<span lang="en" class="x-untranslated">[^<]*</span>', "", "\n".join(shown))
+        unmarked = re.sub(r'<span lang="en"[^>]*>[^<]*</span>', "", "\n".join(shown))
         assert not re.search(r"paragraphs? \d", unmarked), lang
-        assert any('<span lang="en" class="x-untranslated">relays BelTA</span>' in t for t in shown), lang
+        assert any('<span lang="en">relays BelTA</span>' in t for t in shown), lang  # (no "not yet translated")
+        tagged = [t for t in shown if 'class="x-tag"' in t]  # tags are ids in the editor's language
+        assert tagged and all('<span class="x-tag">' not in t for t in tagged), lang
+        assert '<span class="x-tag" lang="en">' in tagged[0]
+        tag_menus = re.findall(r'<select name="tags">(.*?)</select>', "\n".join(shown), re.S)
+        assert tag_menus and all(re.findall(r'<option value="[a-z-]+" lang="en">', menu) for menu in tag_menus)
+        assert not any(re.search(r'<option value="[a-z-]+">', menu) for menu in tag_menus), lang
+    assert '<span class="x-tag">' in "\n".join(english.values())  # the default edition needs no mark

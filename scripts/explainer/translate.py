@@ -40,11 +40,16 @@ def localize(
 
 
 def _marked(value: Any, default: str) -> Any:
-    """Where in a source a claim or quote is (a citation's or quote's `locator`: "paragraph 6") is written in the
-    default language and has no translation: marked as a fallback, so that its page says which language it is."""
+    """Words an edition shows but cannot translate, in the default language: where in a source a claim or quote
+    is (a `locator`: "paragraph 6") and an event's `tags` (ids, such as "protest"). Marked as fallbacks, so that
+    the page says which language they are in."""
     if isinstance(value, dict):
         return {
-            k: Fallback(v, default) if k == "locator" and isinstance(v, str) and v else _marked(v, default)
+            k: Fallback(v, default)
+            if k == "locator" and isinstance(v, str) and v
+            else tuple(Fallback(t, default) for t in v)
+            if k == "tags" and isinstance(v, (list, tuple))
+            else _marked(v, default)
             for k, v in value.items()
         }
     if isinstance(value, (list, tuple)):

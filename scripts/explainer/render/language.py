@@ -94,9 +94,11 @@ class Language:
     def locator(self, value: Any) -> Any:
         """The `locator` filter: where in a source a claim or quote is. An edition writes one that names
         paragraphs ("paragraph 6") in its own words; any other is shown as the editor wrote it, marked (`text`)."""
-        named = paragraph_locator(value) if isinstance(value, Fallback) else None
-        if named is None:
+        if not isinstance(value, Fallback):
             return self.text(value)
+        named = paragraph_locator(value)
+        if named is None:  # the editor's words: an edition cannot translate them, so no "not yet translated"
+            return Markup('<span lang="{}">{}</span>').format(value.lang, clean_text(value))
         form, first, last = named
         _ = self.gettext
         words = {
@@ -106,6 +108,11 @@ class Language:
             "last": _("last paragraph"),
         }[form]
         return escape(words % {"first": first, "last": last} if form != "last" else words)
+
+    @staticmethod
+    def lang_attr(value: Any) -> Markup:
+        """The `lang_attr` filter: ` lang="en"` for words an edition shows in the default language (a tag)."""
+        return Markup(' lang="{}"').format(value.lang) if isinstance(value, Fallback) else Markup("")
 
     def field(self, value: str, html: Markup, inline: bool) -> Markup:
         """An editor's Markdown field as rendered; untranslated, wrapped in an element that says its language."""

@@ -118,6 +118,7 @@ def environment(language: Language | None = None, compiled: jinja2.BytecodeCache
     language.install(env)
     env.filters["text"] = language.text
     env.filters["locator"] = language.locator
+    env.filters["lang_attr"] = language.lang_attr
     register_timeline(env, dates, language.gettext)
     env.filters["number"] = dates.number  # in the edition's language: 1,084.2 or 1 084,2
     env.filters["country"] = language.country
