@@ -65,6 +65,9 @@ def test_every_generated_page_converts_the_same(docs, edition) -> None:  # type:
         ("<h3>Month</h3>\n<ul>\n<li>a</li>\n</ul>\n", 0),  # `</ul>` outside the first tag: left to Markdown
         ("<p>a</p>\n\n\n\n<p>b</p>\n\n", 2),  # runs of blank lines
         ("<!--x-frag:0--> and text", 0),
+        ("<div>a</div> text after it on its line, *emphasis*\n", 0),
+        ("<div>\n<p>a</p>\n</div></div>\n\n<div>b</div>", 1),  # a stray end tag: that block stays in
+        ('<div markdown="1">\n*x*\n</div>', 0),  # md_in_html, if an explainer turns it on, converts inside
     ],
 )
 def test_blocks_are_kept_only_where_markdown_copies_them(text: str, kept: int) -> None:

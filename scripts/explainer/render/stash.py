@@ -18,6 +18,7 @@ from markupsafe import Markup
 TOKEN = re.compile(r"<!--x-frag:(\d+)-->")
 _BLOCK = "|".join(sorted(BLOCK_LEVEL_ELEMENTS, key=len, reverse=True))
 _STARTS_BLOCK = re.compile(rf"<({_BLOCK})[\s/>]")  # a line Markdown takes for raw HTML (a block-level tag)
+_MARKDOWN_INSIDE = re.compile(r'\smarkdown="')  # md_in_html converts such a block's content
 _ANCHOR = re.compile(r'<(?:[a-zA-Z][\w:-]*(?:\s[^>]*?)?\sid|a(?:\s[^>]*?)?\sname)="([^"]*)"')  # id=, <a name=
 
 
@@ -64,6 +65,8 @@ def _block_end(parts: Sequence[str], first: int, tag: str) -> int | None:
             if depth == 0 and line and not _STARTS_BLOCK.match(line):
                 return None  # text Markdown would wrap in a paragraph
             depth += len(opened.findall(line)) - line.count(closed)
+            if depth < 0 or (depth == 0 and line and not line.rstrip().endswith(">")) or _MARKDOWN_INSIDE.search(line):
+                return None  # a stray end tag, text after the block on its line, or Markdown asked for inside
         if depth == 0:
             return i
     return None
