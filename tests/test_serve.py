@@ -1,6 +1,7 @@
 """`mkdocs serve` is never stale: after a series of saves (edit, add, rename and delete files of several kinds,
-edit a hand-written page and a translation), every file served is what a fresh `mkdocs build` of the same files
-gives, but for the live-reload script MkDocs puts into each HTML page."""
+edit a hand-written page and a translation, a map's geometry, a theme template and mkdocs.yml), every file served
+is what a fresh `mkdocs build` of the same files gives, but for the live-reload script MkDocs puts into each HTML
+page. What `mkdocs serve` keeps between rebuilds (converted.py, reuse.py, render/maps.py) is checked so."""
 from __future__ import annotations
 
 import os
@@ -21,6 +22,10 @@ from helpers import FIXTURE, ROOT, build_site
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
 LIVERELOAD = re.compile(r"<script>\nvar livereload = function.*?livereload\(\d+, \d+\);\n</script>", re.S)
 EVENT = "docs/events/2021-03-23-ever-given-runs-aground.yml"
+GEOMETRY = """{"type": "FeatureCollection", "frame": [31.5, 29.5, 33.5, 31.5], "credit": "Test shapes", "features": [
+{"type": "Feature", "properties": {"kind": "country", "iso": "EG", "name": "Egypt", "role": "subject"}, "geometry":
+{"type": "Polygon", "coordinates": [[[31.6, 29.6], [33.4, 29.6], [33.4, 31.4], [31.6, 31.4], [31.6, 29.6]]]}}]}
+"""
 
 
 def fetch(url: str) -> bytes | None:
@@ -36,9 +41,15 @@ def serving(project: Path) -> Iterator[tuple[Path, str, Callable[[Callable[[], o
     """The fixture explainer with its Ukrainian edition, served with `serve_languages: [uk]`; yields the project,
     the served address and a call that waits for the rebuild a save started."""
     shutil.copytree(FIXTURE.parent / "suez-uk" / "docs", project / "docs", dirs_exist_ok=True)
+    (project / "docs" / "maps").mkdir()  # a map with its geometry, and a theme template of the project's own
+    (project / "docs" / "maps" / "canal.geojson").write_text(GEOMETRY, encoding="utf-8")
+    (project / "docs" / "maps" / "canal.yml").write_text("title: The canal\ngeometry: canal.geojson\n", encoding="utf-8")
+    (project / "overrides" / "partials").mkdir(parents=True)
+    (project / "overrides" / "partials" / "copyright.html").write_text("<div>Footer one</div>\n", encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - explainer\n", "  - explainer:\n      languages: [en, uk]\n      serve_languages: [uk]\n      pdf: false\n"))
+        "  - explainer\n", "  - explainer:\n      languages: [en, uk]\n      serve_languages: [uk]\n      pdf: false\n"
+    ).replace("  font: false\n", "  font: false\n  custom_dir: overrides\nwatch: [overrides]\n"))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -96,6 +107,10 @@ def test_serve_is_never_stale(serving: tuple[Path, str, Callable[[Callable[[], o
         lambda: edit(docs / "events" / "2021-03-23-ever-given-runs-aground.uk.yml", "title: ", "title: Увага! "),
         lambda: (docs / "events" / "2021-03-26-tugs-arrive.yml").unlink(),
         lambda: edit(docs / "places" / "suez.yml", "name: Suez", "name: Suez city"),
+        lambda: edit(docs / "maps" / "canal.geojson", '"credit": "Test shapes"', '"credit": "Shapes redrawn"'),
+        lambda: edit(docs / "maps" / "canal.geojson", "[33.4, 31.4]", "[33.2, 31.3]"),
+        lambda: edit(project / "overrides" / "partials" / "copyright.html", "Footer one", "Footer two"),
+        lambda: edit(project / "mkdocs.yml", 'site_name: "The Suez', 'site_name: "Blocked: the Suez'),
     ]
     for step in steps:
         settled(step)
@@ -116,6 +131,10 @@ def test_serve_is_never_stale(serving: tuple[Path, str, Callable[[Callable[[], o
     assert page is not None and b"The Ever Given is stuck fast" in page and b"Tugs arrive" not in page
     uk = fetch(base + "uk/events/2021-03-23-ever-given-runs-aground/")
     assert uk is not None and "Увага! ".encode() in uk
+    for address in ("", "places/suez/", "uk/glossary/dredging/"):  # the last template, site name and map shown
+        shown = fetch(base + address) or b""
+        assert b"Footer two" in shown and (address.startswith("uk/") or b"Blocked: the Suez" in shown), address
+    assert b"Shapes redrawn" in (fetch(base + "map/") or b"")
 
 
 def test_serve_previews_only_the_editions_asked_for(project: Path) -> None:

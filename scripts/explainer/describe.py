@@ -9,6 +9,8 @@ from mkdocs.structure.pages import Page
 from .render.meta import PageMeta, first_paragraph, json_ld, other_page_meta
 from .urls import public_url
 
+DESCRIBED = ("description", "canonical", "json_ld")  # what describe() puts into page.meta
+
 
 def describe(page: Page, html: str, config: MkDocsConfig, meta: PageMeta | None) -> None:
     """page.meta gets description, canonical (the public address, in the offline copy too) and json_ld;

@@ -19,6 +19,7 @@ from .i18n import language_name
 from .urls import edition_href, edition_url
 
 log = logging.getLogger("mkdocs.plugins.explainer")
+DEFAULT_EDITION_STATE = ("generated", "linker", "language", "root_url", "made_nav", "translated")  # the plugin's
 
 
 def language_problem(languages: list[str], serve_languages: list[str]) -> str:
@@ -37,6 +38,20 @@ def editions_built(languages: list[str], serve_languages: list[str], command: st
     if skipped := [lang for lang in languages[1:] if lang not in built]:
         log.info(f"explainer: previewing without the {', '.join(skipped)} edition(s): serve_languages adds them")
     return built
+
+
+def build_editions(plugin: Any, config: MkDocsConfig) -> None:
+    """After the default edition (`config`), the others `plugin`'s options ask for. MkDocs keeps one instance of
+    a plugin with on_startup per process: their builds may run on this very instance, so what the default
+    edition keeps across `mkdocs serve` rebuilds is put back."""
+    options, kept = plugin.config, {name: getattr(plugin, name) for name in DEFAULT_EDITION_STATE}
+    try:
+        for lang in editions_built(options.languages, options.serve_languages, plugin.command):
+            build_edition(config, lang, plugin.root_url, plugin.cache)
+    finally:
+        plugin.edition = ""
+        for name, value in kept.items():
+            setattr(plugin, name, value)
 
 
 def build_edition(config: MkDocsConfig, lang: str, root_url: str, cache: Any) -> None:

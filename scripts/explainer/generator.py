@@ -14,6 +14,7 @@ from .model import Explainer
 from .render.assets import DEFAULT_NAV
 from .render.compiled import CompiledTemplates
 from .render.language import Language
+from .render.maps import Drawings
 from .render.meta import PageMeta, page_meta
 from .render.pages import DownloadLink, GeneratedPage, Options, PageSource, Renderer
 from .text import count
@@ -23,6 +24,7 @@ Maker = Callable[[], bytes]  # makes one data file's content
 
 __all__ = [
     "CompiledTemplates",
+    "Drawings",
     "Generated",
     "Language",
     "Options",
@@ -70,10 +72,11 @@ def generate(
     options: Options = Options(),
     language: Language | None = None,
     compiled: CompiledTemplates | None = None,
+    drawings: Drawings | None = None,
 ) -> Generated:
     """Everything the site is made of, from a valid model (build.build_explainer); `language`: an edition's
     (its translated words), for a model of that edition (model.editions); `compiled`: templates compiled by
-    an earlier build, kept by the caller."""
+    an earlier build, kept by the caller; `drawings`: the maps it drew (render/maps.py)."""
     language = language or Language()
     meta = page_meta(model, options.site_name, language)
     links = [download_link(d, language) for d in downloads(model)]
@@ -82,7 +85,7 @@ def generate(
         paper = "US Letter" if options.paper == "letter" else "A4"
         about = _("the whole explainer in one file, to print (%(paper)s) or to pass along") % {"paper": paper}
         links.append(DownloadLink(options.pdf, _("Print edition"), "PDF", about))
-    pages = Renderer(model, options, meta, links, language, compiled).tasks()
+    pages = Renderer(model, options, meta, links, language, compiled, drawings).tasks()
     return Generated(model, tuple(pages), tuple(data_makers(model, options)), meta, options)
 
 

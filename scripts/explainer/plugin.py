@@ -8,6 +8,7 @@ import logging
 import sys
 import time
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,15 +17,14 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .build import build_explainer
-from .contract import KIND_BY_NAME
-from .describe import describe
-from .editions import build_edition, editions_built, language_problem, link_editions, swap_translated_pages
-from .generator import CompiledTemplates, Generated, Language, generate
+from .converted import Conversions, finish
+from .editions import build_editions, language_problem, link_editions, swap_translated_pages
+from .generator import CompiledTemplates, Drawings, Generated, Language, generate
 from .handout import Handout, PdfUnavailable, write_pdf
 from .i18n import translations
 from .linking import AmbiguousAlias, Linker, Mentions
@@ -33,8 +33,11 @@ from .problems import ExplainerError, Problem
 from .render.assets import DEFAULT_NAV, ENGLISH_PAGES, GENERATED_INDEXES
 from .render.handout import PRINT_PAGE
 from .render.panel import error_panel
-from .render.stash import anchor_ids, expand
-from .settings import shown_docs, site_options, theme_files, use_theme
+from .render.stash import expand
+from .reuse import Reuse
+from .settings import shown_docs, site_options, use_theme
+from .sitefiles import add_files
+from .watch import quicker
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -52,7 +55,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.cache = FileCache()  # parsed YAML, kept across `mkdocs serve` rebuilds (by file and mtime)
-        self.compiled = CompiledTemplates()  # and the compiled templates, ours and the theme's
+        self.compiled, self.drawn = CompiledTemplates(), Drawings()  # and the compiled templates and drawn maps
         self.generated: Generated | None = None  # this build's output (the last good one, in `mkdocs serve`)
         self.linker: Linker | None = None
         self.mentions: Mentions | None = None
@@ -65,6 +68,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.language = Language()  # the edition's words (gettext) and dates
         self.errors: list[Problem] = []  # `mkdocs serve` with errors in the files: shown on every page
         self.handout: Handout | None = None  # the print edition, gathered as pages are converted
+        # `mkdocs serve`: what is kept of the pages that did not change (converted.py, reuse.py)
+        self.conversions, self.reuse = Conversions(), Reuse()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -101,7 +106,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 linker = Linker(model, config.use_directory_urls) if self.config.link_names else None
             except AmbiguousAlias as err:
                 raise PluginError(str(err)) from None
-            self.generated, self.linker = generate(model, options, self.language, self.compiled), linker
+            self.generated, self.linker = generate(model, options, self.language, self.compiled, self.drawn), linker
             log.info(self.generated.summary(time.perf_counter() - started))
             for warning in model.warnings:  # copied wording: a strict build stops on it
                 log.warning(str(warning))
@@ -111,29 +116,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         out = self.generated
         assert out is not None  # on_config made it, or aborted
+        self.reuse.begin(config, self.edition, serving := self.command == "serve")
+        self.conversions.begin(self.edition, serving, self.linker.entities if self.linker else None)
         self.mentions = (
             Mentions(out.model, config.use_directory_urls, self.language.translations) if self.linker else None
         )
-        for file in files:  # the YAML files are offered as one zip on the data page, not copied one by one; the
-            # sources' archived texts (sources/<id>.txt) are for the checks only, never published
-            folder = file.src_uri.split("/")[0]
-            if folder in KIND_BY_NAME and (file.src_uri.endswith(".yml") or folder == "sources"):
-                file.inclusion = InclusionLevel.EXCLUDED
         if self.config.languages:  # translated pages (index.uk.md) stand in for their base in their edition only
             self.translated = swap_translated_pages(files, config, self.edition, self.config.languages)
         hand = [f.src_uri for f in files.documentation_pages()]
-        self.kept = {}
-        for page in out.pages:
-            if files.get_file_from_path(page.src) is None:  # a hand-written page of the same name wins
-                text, self.kept[page.src] = page.parts()  # its HTML goes back in after Markdown (render/stash.py)
-                file = File.generated(config, page.src, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
-                file.edit_uri = page.edit_path or None
-                files.append(file)
-        for theme_file in theme_files(config):
-            files.append(theme_file)
-        for name, make in out.data:
-            if files.get_file_from_path(name) is None:  # a hand-made file of the same name wins
-                files.append(File.generated(config, name, content=make()))
+        self.kept = add_files(files, config, out)  # the pages, theme and data files (sitefiles.py)
         pages = {f.url: f.src_uri for f in files.documentation_pages()}
         self.handout = Handout(pages, config.use_directory_urls, config.site_url or "", "index.md" in self.translated)
         self.nav_titled = set()
@@ -144,38 +135,55 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.bytecode_cache = self.compiled  # the theme's templates are compiled once, not at every (re)build
+        self.reuse.wrap(env, (file.page for file in files.documentation_pages() if file.page is not None))
         return env
+
+    @event_priority(-100)  # last: the Markdown as MkDocs converts it
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        src, out = page.file.src_uri, self.generated
+        inputs = (self.kept.get(src), out.meta.get(src) if out else None, src in self.translated)
+        return self.conversions.before(page, markdown, config, files, inputs)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         out, src = self.generated, page.file.src_uri
         assert out is not None
-        fragments = self.kept.pop(src, ())  # the HTML kept out of Markdown goes back in, its anchors made known
-        html, page.present_anchor_ids = expand(html, fragments), anchor_ids(fragments, page.present_anchor_ids)
-        describe(page, html, config, out.meta.get(src))
+        made, hand = out.page(src), page.file.generated_by is None or src in self.translated
+        fragments = self.kept.get(src, ())  # the HTML kept out of Markdown (render/stash.py)
+        untranslated = self.edition and (made is None or src in ENGLISH_PAGES) and src not in self.translated
+        mark = partial(self.language.untranslated_page, default=self.config.languages[0]) if untranslated else None
+        html, found = self.conversions.after(page, files) or self.conversions.keep(
+            page, *finish(html, fragments, page, config, out.meta.get(src), mark, self.linker, hand)
+        )
         if languages := self.config.languages:  # here, not later: the sitemap is written before the pages
             link_editions(page, self.edition or languages[0], languages, self.root_url, config.use_directory_urls)
-        made = out.page(src)
-        hand = page.file.generated_by is None or src in self.translated
-        if self.edition and (made is None or src in ENGLISH_PAGES) and src not in self.translated:  # not translated
-            html = self.language.untranslated_page(html, self.config.languages[0])
-        if self.linker is not None and self.mentions is not None:  # link first mentions, note what is mentioned
-            html, found = self.linker.link_html(html, src, editor_links=hand)
-            if src != PRINT_PAGE:  # the print edition repeats everything: it mentions nothing of its own
-                self.mentions.record(src, made.title if made else page.title or "", found)
+        if self.mentions is not None and src != PRINT_PAGE:  # the print edition mentions nothing of its own
+            self.mentions.record(src, made.title if made else page.title or "", found)
         if hand and "/" not in src and self.handout and src not in GENERATED_INDEXES:  # into the print edition
             self.handout.keep(src, page.title or "", html)
         if self.errors:  # `mkdocs serve`: the files hold errors; this is the last good version
             html = error_panel(self.errors) + html
         if src not in self.nav_titled:  # Material's templates print titles unescaped: hand it HTML-safe text
             page.title = str(escape(made.title if made else page.title or ""))
+        self.reuse.before_search(page, html)
         return html
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        self.reuse.after_search(page)
+        if fragments := self.kept.pop(page.file.src_uri, ()):  # the maps, now that search has read the page
+            page.content = expand(page.content or "", fragments)
         if self.mentions is not None and page.content:  # every page's on_page_content has run: all is known
             page.content = self.mentions.fill(page.content, page.file.src_uri)
         if page.file.src_uri == PRINT_PAGE and self.handout and page.content:  # every other page is converted
             page.content = self.handout.print_html = self.handout.assemble(page.content)
-        return context
+        return self.reuse.before_theme(page, context, config, nav)
+
+    @event_priority(100)  # first: the theme's own output, before other plugins change it
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.reuse.after_theme(page, output)
+        return output
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        return quicker(server)  # watch.py: the files are looked at every 0.1 s, not 0.5 s
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.mentions = None  # what this build found; the next one starts afresh
@@ -185,14 +193,5 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             except PdfUnavailable as err:
                 raise PluginError(f"explainer: {err}") from None
             log.info(f"explainer: {made}")
-        if self.edition or not self.config.languages[1:]:
-            return
-        # MkDocs keeps one instance of a plugin with on_startup per process: the editions' builds may run on this
-        # very instance, so what the default edition keeps (`mkdocs serve`) is put back.
-        kept = (self.generated, self.linker, self.language, self.root_url, self.made_nav, self.translated)
-        try:
-            for lang in editions_built(self.config.languages, self.config.serve_languages, self.command):
-                build_edition(config, lang, self.root_url, self.cache)
-        finally:
-            self.edition = ""
-            self.generated, self.linker, self.language, self.root_url, self.made_nav, self.translated = kept
+        if not self.edition and self.config.languages[1:]:
+            build_editions(self, config)  # the other language editions (editions.py)

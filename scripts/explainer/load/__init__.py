@@ -3,20 +3,18 @@ checks), and the GeoJSON files its maps name. The only module of the core that r
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from ..contract import KINDS, Kind
 from ..contract.rules import ID_RE, Context
 from ..problems import Problem
-from .loaded import FileCache, Loaded, read
+from .loaded import FileCache, Loaded, read, read_json, stamps
 from .overlays import check_overlays, overlay
 
-__all__ = ["FileCache", "Loaded", "load", "site_settings"]
+__all__ = ["FileCache", "Loaded", "load", "site_settings", "stamps"]
 
 
 def load(
@@ -49,7 +47,7 @@ def load(
     for rec in out.records["maps"].values():
         name = rec.get("geometry")
         if name and name not in out.geojson:
-            out.geojson[name] = _read_json(docs / "maps" / name)
+            out.geojson[name] = cache.json(docs / "maps" / name) if cache else read_json(docs / "maps" / name)
     check_overlays(out)
     _load_texts(docs / "sources", f"{shown_root}/sources", out)
     for page in sorted(p for p in docs.glob("*.md") if "." not in p.stem):  # translations: index.uk.md
@@ -101,13 +99,6 @@ def _read_text(path: Path, shown: str, out: Loaded) -> str | None:
             Problem(shown, line, "", f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} (save the file as UTF-8)")
         )
         return None
-
-
-def _read_json(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        return exc
 
 
 def _load_file(

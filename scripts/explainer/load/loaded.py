@@ -3,6 +3,8 @@ parsed files."""
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,7 @@ class FileCache:
 
     def __init__(self) -> None:
         self._entries: dict[Path, tuple[tuple[int, int], Parsed]] = {}
+        self._json: dict[Path, tuple[tuple[int, int], Any]] = {}
 
     def read(self, path: Path, shown: str) -> Parsed:
         st = path.stat()
@@ -49,6 +52,40 @@ class FileCache:
             hit = (stamp, read(path, shown))
             self._entries[path] = hit
         return hit[1]
+
+    def json(self, path: Path) -> Any:
+        """A JSON file's data (the map geometry), or why it cannot be read; read again only when it changed."""
+        try:
+            st = path.stat()
+        except OSError as exc:
+            return exc
+        stamp = (st.st_mtime_ns, st.st_size)
+        hit = self._json.get(path)
+        if hit is None or hit[0] != stamp:
+            hit = self._json[path] = (stamp, read_json(path))
+        return hit[1]
+
+
+def stamps(folder: str) -> list[tuple[str, int, int]]:
+    """Each file's path, modification time and size under `folder` (not its text), hidden folders aside (such as
+    Material's thousands of icons): what tells that a theme's templates changed."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                found += [] if entry.name.startswith(".") else stamps(entry.path)
+            else:
+                stat = entry.stat()
+                found.append((entry.path, stat.st_mtime_ns, stat.st_size))
+    return found
+
+
+def read_json(path: Path) -> Any:
+    """A JSON file's data, or the OSError or ValueError that stops it being read."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return exc
 
 
 def read(path: Path, shown: str) -> Parsed:

@@ -3,8 +3,9 @@ edition's language (geo translates nothing: it is given the words)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup
 
@@ -28,6 +29,35 @@ class DrawnMap:
     places: tuple[Place, ...]
     credit: str
     outside: tuple[Place, ...] = ()  # places beyond the map's frame: listed, not drawn
+
+
+class Drawings:
+    """Maps drawn and borders measured by an earlier build, kept by whoever builds again (the plugin, across
+    `mkdocs serve` rebuilds): a map is drawn again only when something it is drawn from changed. What an
+    edition's build drew is kept until that edition's next build."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, dict[Hashable, Any]] = {}  # edition -> what its last build drew
+        self._now: dict[str, dict[Hashable, Any]] = {}
+
+    def begin(self, edition: str) -> None:
+        self._last[edition], self._now[edition] = self._now.get(edition, {}), {}
+
+    def get(self, edition: str, key: Hashable, draw: Callable[[], Any]) -> Any:
+        now, last = self._now.setdefault(edition, {}), self._last.get(edition, {})
+        now[key] = found = now[key] if key in now else last[key] if key in last else draw()
+        return found
+
+
+def _drawn(
+    drawings: Drawings | None, language: Language, geometry: Geometry, draw: Callable[..., str], **args: object
+) -> str:
+    """`draw(geometry, **args)`, or what an earlier build drew from the same (the geometry compared whole, the
+    rest by its repr)."""
+    if drawings is None:
+        return draw(geometry, **args)
+    key = (draw.__name__, geometry, repr(sorted(args.items())))
+    return str(drawings.get(language.code, key, lambda: draw(geometry, **args)))
 
 
 def _inside(frame: tuple[float, float, float, float], p: Place) -> bool:
@@ -95,9 +125,11 @@ def _description(shown: list[Place], language: Language) -> str:
     return f"{count % {'num': len(shown), 'names': names}} {table}"
 
 
-def draw_maps(model: Explainer, link: Link, language: Language | None = None) -> list[DrawnMap]:
+def draw_maps(
+    model: Explainer, link: Link, language: Language | None = None, drawings: Drawings | None = None
+) -> list[DrawnMap]:
     """One drawn map per map file; with none, one map framing every place. `language`: the edition's, whose
-    words the maps write (English by default)."""
+    words the maps write (English by default); `drawings`: maps an earlier build drew."""
     language = language or Language()
     _ = language.gettext
     specs: list[MapSpec | None] = list(model.maps.values()) or [None]
@@ -109,9 +141,12 @@ def draw_maps(model: Explainer, link: Link, language: Language | None = None) ->
         markers = [Marker(p.id, p.name, p.kind, p.lat, p.lon, link(f"places/{p.id}.md"), p.approximate) for p in shown]
         title = spec.title if spec else _("Map of the places in this explainer")
         credit = credit_of(geometry, language)
-        svg = render_map(
+        svg = _drawn(
+            drawings,
+            language,
             geometry,
-            markers,
+            render_map,
+            markers=markers,
             title=title,
             description=_description(shown, language),
             frame=spec.frame if spec else None,
@@ -124,7 +159,9 @@ def draw_maps(model: Explainer, link: Link, language: Language | None = None) ->
     return drawn
 
 
-def locator(model: Explainer, place: Place, language: Language | None = None) -> Markup:
+def locator(
+    model: Explainer, place: Place, language: Language | None = None, drawings: Drawings | None = None
+) -> Markup:
     """A small map of the same kind as the main map, with this place marked, in the edition's language."""
     language = language or Language()
     _ = language.gettext
@@ -136,9 +173,12 @@ def locator(model: Explainer, place: Place, language: Language | None = None) ->
         if place.approximate
         else _("The location of %(name)s on a map of the area.")
     )
-    svg = render_locator(
+    svg = _drawn(
+        drawings,
+        language,
         geometry,
-        marker,
+        render_locator,
+        marker=marker,
         id_prefix=f"loc-{place.id}",
         title=_("Locator map: %(name)s") % {"name": place.name},
         description=where % {"name": place.name},
@@ -147,12 +187,15 @@ def locator(model: Explainer, place: Place, language: Language | None = None) ->
     return Markup(svg)
 
 
-def measured_km(model: Explainer, fact: Fact) -> float | None:
-    """The length of the border line as drawn, computed now from the committed geometry."""
+def measured_km(model: Explainer, fact: Fact, drawings: Drawings | None = None) -> float | None:
+    """The length of the border line as drawn, computed now from the committed geometry (or by an earlier build
+    from the same geometry)."""
     if fact.measure is None:
         return None
-    spec = model.maps[fact.measure.map]
-    return drawn_border_length_km(model.geometries[spec.geometry], fact.measure.border)
+    geometry, border = model.geometries[model.maps[fact.measure.map].geometry], fact.measure.border
+    if drawings is None:
+        return drawn_border_length_km(geometry, border)
+    return float(drawings.get("", ("km", geometry, border), lambda: drawn_border_length_km(geometry, border)))
 
 
 def number(value: float) -> str:

@@ -23,7 +23,7 @@ from .fragments import Fragments
 from .guide import contract, error_messages
 from .handout import PRINT_FULL, PRINT_PAGE, print_context
 from .language import Language
-from .maps import draw_maps, locator, measured_km
+from .maps import Drawings, draw_maps, locator, measured_km
 from .meta import PageMeta, page_meta
 from .page import (
     KIND_LABELS,
@@ -54,8 +54,12 @@ class Renderer:
         downloads: Sequence[DownloadLink] = (),
         language: Language | None = None,
         compiled: jinja2.BytecodeCache | None = None,
+        drawings: Drawings | None = None,
     ) -> None:
         self.language = language or Language()
+        self.drawings = drawings  # maps an earlier build drew (maps.py)
+        if drawings is not None:
+            drawings.begin(self.language.code)
         self.model, self.options, self.env = model, options, environment(self.language, compiled)
         self.downloads = downloads
         self.site = Site(options.site_name, options.site_url)
@@ -178,7 +182,11 @@ class Renderer:
         return dict(event=e, citations=self._citations(e), cite=self._cite(e))
 
     def _place_context(self, p: Place) -> dict[str, Any]:
-        return dict(place=p, events=self.model.events_of("places", p.id), locator=locator(self.model, p, self.language))
+        return dict(
+            place=p,
+            events=self.model.events_of("places", p.id),
+            locator=locator(self.model, p, self.language, self.drawings),
+        )
 
     def _listing(self, kind: str, entry: Any, **context: Any) -> dict[str, Any]:
         """The context of an actor's, term's or source's page: the entry and the events it is part of."""
@@ -274,8 +282,10 @@ class Renderer:
             "map.md.j2",
             spec.path if spec else "",
             lambda: dict(
-                maps=draw_maps(m, lambda to: relative_url("map.md", to, self.options.directory_urls), self.language),
-                measured={f.id: measured_km(m, f) for f in m.facts.values()},
+                maps=draw_maps(
+                    m, lambda to: relative_url("map.md", to, self.options.directory_urls), self.language, self.drawings
+                ),
+                measured={f.id: measured_km(m, f, self.drawings) for f in m.facts.values()},
             ),
         )
 
@@ -291,8 +301,9 @@ class Renderer:
                     m,
                     lambda to: "#place-" + posixpath.basename(to).removesuffix(".md") if full else "",
                     self.language,
+                    self.drawings,
                 ),
-                measured={f.id: measured_km(m, f) for f in m.facts.values()},
+                measured={f.id: measured_km(m, f, self.drawings) for f in m.facts.values()},
                 actor_groups=self._by_kind(m.actors.values()),
                 place_groups=self._by_kind(m.places.values()),
                 site_name=o.site_name,

@@ -4,7 +4,10 @@ what converting such a page costs. So the page's Markdown holds a short token wh
 block is put back into the HTML once Markdown has converted the page: the reader gets the same page.
 
 Heavy fragments (SVG timeline strips, maps) are set aside as the templates render them (`Stash.keep`); whole
-blocks are set aside afterwards (`stash_blocks`), only where Markdown would pass them through unchanged."""
+blocks are set aside afterwards (`stash_blocks`), only where Markdown would pass them through unchanged. The
+plugin puts them all back after Markdown; once names are linked (a drawing's links count), it sets the heavy
+ones aside again until search has indexed the page (`restash`): parsing SVG was most of indexing a map's page,
+and search kept nothing of the maps and only the strips' labels, which repeat the page's own text."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from markupsafe import Markup
 
-TOKEN = re.compile(r"<!--x-frag:(\d+)-->")
+TOKEN = re.compile(r"<!--x-(frag|heavy):(\d+)-->")
 _BLOCK = "|".join(sorted(BLOCK_LEVEL_ELEMENTS, key=len, reverse=True))
 _STARTS_BLOCK = re.compile(rf"<({_BLOCK})[\s/>]")  # a line Markdown takes for raw HTML (a block-level tag)
 _MARKDOWN_INSIDE = re.compile(r'\smarkdown="')  # md_in_html converts such a block's content
@@ -28,11 +31,11 @@ class Stash:
     def __init__(self) -> None:
         self.items: list[str] | None = None
 
-    def keep(self, html: str) -> Markup:
+    def keep(self, html: str, kind: str = "heavy") -> Markup:
         if self.items is None:
             return Markup(html)
         self.items.append(str(html))
-        return Markup(f"<!--x-frag:{len(self.items) - 1}-->")
+        return Markup(f"<!--x-{kind}:{len(self.items) - 1}-->")
 
 
 def stash_blocks(markdown: str, stash: Stash) -> str:
@@ -51,7 +54,7 @@ def stash_blocks(markdown: str, stash: Stash) -> str:
         else:
             block = "\n\n".join(parts[i : end + 1])
             kept = block.rstrip()  # Markdown drops the white space after a block; the token keeps its place
-            out.append(stash.keep(kept) + block[len(kept) :])
+            out.append(stash.keep(kept, "frag") + block[len(kept) :])
             i = end + 1
     return "\n\n".join(out)
 
@@ -74,7 +77,19 @@ def _block_end(parts: Sequence[str], first: int, tag: str) -> int | None:
 
 def expand(text: str, fragments: Sequence[str]) -> str:
     """The page with each token replaced by its fragment (a block may hold heavy fragments' tokens)."""
-    return TOKEN.sub(lambda m: expand(fragments[int(m.group(1))], fragments), text) if fragments else text
+    return TOKEN.sub(lambda m: expand(fragments[int(m.group(2))], fragments), text) if fragments else text
+
+
+def heavy_tokens(text: str, fragments: Sequence[str]) -> list[int]:
+    """The heavy fragments of a page (`text`: the page before its fragments are put back)."""
+    return sorted({int(n) for kind, n in TOKEN.findall("".join((text, *fragments))) if kind == "heavy"})
+
+
+def restash(html: str, fragments: Sequence[str], heavy: Iterable[int]) -> str:
+    """The finished page with its heavy fragments set aside again (`expand` puts them back)."""
+    for i in heavy:
+        html = html.replace(expand(fragments[i], fragments), f"<!--x-heavy:{i}-->", 1)
+    return html
 
 
 def anchor_ids(fragments: Iterable[str], known: Iterable[str] | None = ()) -> set[str]:

@@ -1,0 +1,122 @@
+"""A page's conversion made whole (`finish`), and what `mkdocs serve` keeps of it from one rebuild to the next:
+Markdown to HTML, the HTML kept out of Markdown put back, names linked. A page whose Markdown and everything its conversion reads (its front
+matter and kept HTML, its address, the site's files and configuration, the names linked) are as last time gets
+the same HTML: MkDocs is handed an empty page to convert, and the HTML, the table of contents, the title, the
+anchors and the links to check come back from here. A conversion MkDocs logged anything about (a broken link, say)
+is never kept, so the message comes again at every rebuild. Only in `mkdocs serve`; tests/test_serve.py checks
+what is served against a fresh build."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from .describe import DESCRIBED, describe
+from .render.meta import PageMeta
+from .render.stash import anchor_ids, expand, heavy_tokens, restash
+from .reuse import digest, settings
+
+
+def finish(
+    html: str,
+    fragments: tuple[str, ...],
+    page: Any,
+    config: Any,
+    meta: PageMeta | None,
+    untranslated: Callable[[str], str] | None,
+    linker: Any,
+    hand: bool,
+) -> tuple[str, Any]:
+    """The page as MkDocs converted it, made whole: the HTML kept out of Markdown put back (its anchors made
+    known), the page described (describe.py; `meta`: a generated page's), marked if `untranslated`, first
+    mentions linked (`hand`: a hand-written page), the drawings set aside again until search has read the page
+    (render/stash.py). Returns the HTML and what the linker found."""
+    heavy = heavy_tokens(html, fragments)
+    html, page.present_anchor_ids = expand(html, fragments), anchor_ids(fragments, page.present_anchor_ids)
+    describe(page, html, config, meta)
+    html = untranslated(html) if untranslated else html
+    html, found = linker.link_html(html, page.file.src_uri, editor_links=hand) if linker else (html, ())
+    return restash(html, fragments, heavy), found
+
+
+class Conversion(NamedTuple):
+    key: str
+    html: str
+    found: Any  # what the linker found on the page (the "Mentioned in" lists)
+    toc: Any
+    title: str | None
+    anchors: set[str] | None
+    links: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] | None  # links to anchors, by the page linked to
+    meta: dict[str, Any]  # what the conversion added to page.meta
+
+
+class _Heard(logging.Handler):
+    """Whether MkDocs logged anything while a page was converted."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.heard = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.heard = True
+
+
+class Conversions:
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, str], Conversion] = {}  # (edition, page) -> its conversion
+        self.on, self.edition, self.names, self.site = False, "", None, ""
+        self.keys: dict[str, str] = {}  # this build: page -> the key of its conversion, while it converts
+        self.hits: set[str] = set()  # this build: the pages handed to MkDocs empty
+        self.heard = _Heard()
+
+    def begin(self, edition: str, serving: bool, names: Any) -> None:
+        """A build starts (on_files); `names`: what the linker links, for every page."""
+        self.on, self.edition, self.names, self.site, self.keys, self.hits = serving, edition, names, "", {}, set()
+
+    def before(self, page: Any, markdown: str, config: Any, files: Any, inputs: tuple[Any, ...]) -> str:
+        """on_page_markdown, last of all: the Markdown MkDocs is to convert (empty, if it was converted before)."""
+        if not self.on:
+            return markdown
+        if not self.site:  # the same for every page of this build
+            listed = [(f.src_uri, f.url, f.inclusion.name, f.generated_by) for f in files]
+            self.site = digest(settings(config), listed, self.names)
+        src = page.file.src_uri
+        key = digest(self.site, src, page.url, page.is_homepage, page.meta, markdown, *inputs)
+        kept = self.kept.get((self.edition, src))
+        if kept is not None and kept.key == key:
+            self.hits.add(src)
+            return ""
+        self.keys[src] = key
+        self.heard.heard = False  # (left listening if a build fails: harmless, and taken off at the next page)
+        logging.getLogger("mkdocs").addHandler(self.heard)
+        return markdown
+
+    def after(self, page: Any, files: Any) -> tuple[str, Any] | None:
+        """The start of on_page_content: for a page converted before, its HTML and what it mentions (the rest is
+        put back on the page); None for a page MkDocs has just converted."""
+        logging.getLogger("mkdocs").removeHandler(self.heard)
+        src = page.file.src_uri
+        if src not in self.hits:
+            return None
+        kept = self.kept[(self.edition, src)]
+        page.toc, page.title, page.present_anchor_ids = kept.toc, kept.title, kept.anchors
+        if kept.links is not None:
+            page.links_to_anchors = {files.get_file_from_path(to): dict(links) for to, links in kept.links}
+        page.meta.update(kept.meta)
+        return kept.html, kept.found
+
+    def keep(self, page: Any, html: str, found: Any) -> tuple[str, Any]:
+        """After the conversion (`finish`): keep it, unless MkDocs had something to say about it."""
+        meta = {key: page.meta[key] for key in DESCRIBED}
+        key = self.keys.pop(page.file.src_uri, None)
+        if key is None or self.heard.heard:
+            return html, found
+        links = page.links_to_anchors
+        kept = (
+            tuple((to.src_uri, tuple(anchors.items())) for to, anchors in links.items()) if links is not None else None
+        )
+        self.kept[(self.edition, page.file.src_uri)] = Conversion(
+            key, html, found, page.toc, page.title, page.present_anchor_ids, kept, meta
+        )
+        return html, found

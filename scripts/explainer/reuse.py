@@ -1,0 +1,133 @@
+"""What `mkdocs serve` keeps from one rebuild to the next. MkDocs builds every page again on every save, though
+most come out as they were; Material's search parsing each page and the theme rendering it are half of that. Here
+each page's search entries and finished HTML are kept under a key of everything they are made from (the page's
+content, title, table of contents, meta and addresses; the navigation, the configuration and the theme's files)
+and given back while the key holds. Only in `mkdocs serve`: a full build never uses it. tests/test_serve.py checks
+that what `mkdocs serve` serves after a series of saves is what a fresh build gives."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .load import stamps
+
+TEMPLATE = "explainer-reused.html"  # each page's template in `mkdocs serve`: its kept HTML, or its own template
+SOURCE = (
+    "{% if explainer_reused is defined %}{{ explainer_reused }}{% else %}{% include explainer_template %}{% endif %}"
+)
+SEARCH = "material/search"  # the search index reused is Material's, when it indexes pages before this plugin
+_ABSENT = object()
+
+
+def digest(*parts: object) -> str:
+    """A digest of `parts`: strings (the pages' text) fed as they are, and so the strings of a tuple of strings
+    (the HTML kept out of a page); anything else as its repr."""
+    out = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        pieces = part if isinstance(part, tuple) and all(isinstance(p, str) for p in part) else (part,)
+        out.update(b"(%d" % len(pieces))
+        for piece in pieces:
+            data = (piece if isinstance(piece, str) else repr(piece)).encode("utf-8", "surrogatepass")
+            out.update(b"%d:" % len(data))
+            out.update(data)
+    return out.hexdigest()
+
+
+def _toc(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple((i.title, i.id, i.level, _toc(i.children)) for i in items)
+
+
+def _nav(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple((type(i).__name__, i.title, getattr(i, "url", None), _nav(i.children or ())) for i in items)
+
+
+def settings(config: Any) -> tuple[Any, ...]:
+    """The configuration as it stands after every plugin's on_config (plugins by their options)."""
+    return tuple((k, {n: dict(p.config) for n, p in v.items()} if k == "plugins" else v) for k, v in config.items())
+
+
+class Reuse:
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], tuple[str, list[Any]]] = {}  # (edition, page) -> key, search entries
+        self.html: dict[tuple[str, str], tuple[str, str]] = {}  # (edition, page) -> key, the theme's HTML
+        self.on, self.edition, self.index, self.mark, self.site = False, "", None, 0, ""
+        self.keys: dict[str, str] = {}  # this build: page -> the key of its search entries, then of its HTML
+        self.skipped: dict[str, Any] = {}  # page -> its own `search` meta, while search is told to skip it
+        self.templates: dict[str, str] = {}  # page -> its own template
+
+    def begin(self, config: Any, edition: str, serving: bool) -> None:
+        """A build starts (on_files: every plugin's on_config has run)."""
+        names, index = list(config.plugins), getattr(config.plugins.get(SEARCH), "search_index", None)
+        ordered = SEARCH in names and "explainer" in names and names.index(SEARCH) < names.index("explainer")
+        self.on, self.edition, self.mark, self.site = serving, edition, 0, ""
+        self.index = index if serving and ordered and isinstance(getattr(index, "entries", None), list) else None
+        self.keys, self.skipped, self.templates = {}, {}, {}
+
+    def before_search(self, page: Any, html: str) -> None:
+        """The end of on_page_content: if the page is as search last saw it, search skips it (after_search puts
+        its entries back in their place)."""
+        own = page.meta.get("search", _ABSENT)
+        if self.index is None or not (own is _ABSENT or isinstance(own, dict)):
+            return
+        src = page.file.src_uri
+        self.keys[src] = key = digest(html, page.url, page.title, page.meta, _toc(page.toc))
+        kept = self.entries.get((self.edition, src))
+        if kept is not None and kept[0] == key:
+            self.skipped[src] = own
+            page.meta["search"] = {**(own if isinstance(own, dict) else {}), "exclude": True}
+
+    def after_search(self, page: Any) -> None:
+        """The start of on_page_context, right after search's: its entries for this page, made or kept."""
+        if self.index is None:
+            return
+        src, entries = page.file.src_uri, self.index.entries
+        key = self.keys.pop(src, None)
+        if src in self.skipped:
+            own = self.skipped.pop(src)
+            if own is _ABSENT:
+                del page.meta["search"]
+            else:
+                page.meta["search"] = own
+            entries.extend(self.entries[(self.edition, src)][1])  # search only reads them: shared, not copied
+        elif key is not None:
+            self.entries[(self.edition, src)] = (key, entries[self.mark :])
+        self.mark = len(entries)
+
+    def wrap(self, env: jinja2.Environment, pages: Iterable[Any]) -> None:
+        """on_env: every page is rendered through TEMPLATE, which gives back its kept HTML or renders its own."""
+        if not self.on:
+            return
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({TEMPLATE: SOURCE}), env.loader])  # type: ignore[list-item]
+        for page in pages:
+            own = page.meta.get("template", "main.html")
+            if isinstance(own, str):
+                self.templates[page.file.src_uri], page.meta["template"] = own, TEMPLATE
+
+    def before_theme(self, page: Any, context: Any, config: Any, nav: Any) -> Any:
+        """The end of on_page_context (the page's content is final): its kept HTML, if nothing it shows changed."""
+        src = page.file.src_uri
+        own = self.templates.get(src)
+        if own is None:
+            return context
+        if not self.site:  # the same for every page of this build
+            themes = [stamps(folder) for folder in config.theme.dirs]
+            self.site = digest(settings(config), _nav(nav.items), themes)
+        page_parts = (page.url, page.abs_url, page.canonical_url, page.edit_url, page.title, page.is_homepage)
+        extra = getattr(page, "update_date", None)
+        self.keys[src] = key = digest(self.site, own, page_parts, extra, page.meta, page.content, _toc(page.toc))
+        kept = self.html.get((self.edition, src))
+        if kept is not None and kept[0] == key:
+            context["explainer_reused"] = Markup(kept[1])  # noqa: S704 (the theme's own output, kept)
+        context["explainer_template"] = own
+        return context
+
+    def after_theme(self, page: Any, output: str) -> None:
+        """on_post_page, before any other plugin's: the theme's HTML for this page, kept."""
+        key = self.keys.pop(page.file.src_uri, None)
+        if key is not None:
+            self.html[(self.edition, page.file.src_uri)] = (key, output)
