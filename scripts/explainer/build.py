@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,15 @@ NAME_FIELDS = {"actors": ("name",), "places": ("name",), "glossary": ("term",)}
 
 
 def build_explainer(
-    docs: Path, shown_root: str = "docs", cache: FileCache | None = None, languages: tuple[str, ...] = ()
+    docs: Path,
+    shown_root: str = "docs",
+    cache: FileCache | None = None,
+    languages: tuple[str, ...] = (),
+    modelled: Collection[str] | None = None,
 ) -> Explainer:
     """Load, validate and model `docs`; raise ExplainerError with every problem found. With `languages`, the
-    model of each edition after the first is in `editions`, translations laid over the base."""
+    model of each edition after the first is in `editions`, translations laid over the base (only those in
+    `modelled`, if given: every edition's translations are checked all the same)."""
     loaded = load(docs, shown_root, cache, languages)
     problems = list(loaded.problems)
     problems += check_references(loaded)
@@ -44,6 +50,7 @@ def build_explainer(
             title=Prose().plain(loaded.home_titles.get(lang, "")),
         )
         for lang in languages[1:]
+        if modelled is None or lang in modelled
     }
     return replace(
         model,

@@ -81,7 +81,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         started = time.perf_counter()
         self.errors = []
         try:
-            model = build_explainer(docs, shown_docs(docs, config), self.cache, tuple(self.config.languages))
+            languages, modelled = tuple(self.config.languages), (self.edition,) if self.edition else ()  # its own
+            model = build_explainer(docs, shown_docs(docs, config), self.cache, languages, modelled)
         except ExplainerError as err:
             self.errors = err.problems
             if self.command != "serve" or self.generated is None:
@@ -103,7 +104,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if model.title:  # an edition's name: its home page's heading (Markup: escaped once, printed raw or | e)
                 options, config.site_name = replace(options, site_name=model.title), escape(model.title)
             try:
-                linker = Linker(model, config.use_directory_urls) if self.config.link_names else None
+                linker = Linker(model, config.use_directory_urls, self.linker) if self.config.link_names else None
             except AmbiguousAlias as err:
                 raise PluginError(str(err)) from None
             self.generated, self.linker = generate(model, options, self.language, self.compiled, self.drawn), linker
@@ -183,7 +184,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return output
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        return quicker(server)  # watch.py: the files are looked at every 0.1 s, not 0.5 s
+        return quicker(server)  # watch.py: told of each save at once (inotify), not every 0.5 s
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.mentions = None  # what this build found; the next one starts afresh

@@ -46,13 +46,23 @@ class Linked(NamedTuple):
 class Linker:
     """Links the first mention of each entity on a page; reports what the page mentions."""
 
-    def __init__(self, model: Explainer, directory_urls: bool = True) -> None:
+    def __init__(self, model: Explainer, directory_urls: bool = True, earlier: Linker | None = None) -> None:
+        """`earlier`: a linker of an earlier build (`mkdocs serve`), whose matcher (one regular expression of every
+        name: the costly part) and links looked up serve again if the entities are the same."""
         self.entities = entities(model)
-        self.matcher = Matcher(self.entities)
-        self.directory_urls = directory_urls
-        self._by_url = {_norm(page_url(e.src, directory_urls)): e for e in self.entities}
-        self._targets: dict[tuple[str, str], Entity | None] = {}  # (page's folder, href) -> target
-        self._bases: dict[str, tuple[str, str]] = {}  # page -> its folder, and the climb to the root
+        same = (
+            earlier
+            if earlier and (earlier.entities, earlier.directory_urls) == (self.entities, directory_urls)
+            else None
+        )
+        self.matcher: Matcher = same.matcher if same else Matcher(self.entities)
+        self.directory_urls: bool = directory_urls
+        self._by_url: dict[str, Entity] = (
+            same._by_url if same else {_norm(page_url(e.src, directory_urls)): e for e in self.entities}
+        )
+        # (page's folder, href) -> target; page -> its folder, and the climb to the root
+        self._targets: dict[tuple[str, str], Entity | None] = same._targets if same else {}
+        self._bases: dict[str, tuple[str, str]] = same._bases if same else {}
         # What a recurring element holds (htmlwalk), by its HTML and context: walked once per build.
         self.walked: dict[tuple[str, Open, str], tuple[Step, ...] | None] = {}
 

@@ -3,6 +3,7 @@ edition's language (geo translates nothing: it is given the words)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
@@ -39,9 +40,17 @@ class Drawings:
     def __init__(self) -> None:
         self._last: dict[str, dict[Hashable, Any]] = {}  # edition -> what its last build drew
         self._now: dict[str, dict[Hashable, Any]] = {}
+        self._shapes: dict[int, tuple[Geometry, str]] = {}  # this build: each geometry's digest, by its id
 
     def begin(self, edition: str) -> None:
-        self._last[edition], self._now[edition] = self._now.get(edition, {}), {}
+        self._last[edition], self._now[edition], self._shapes = self._now.get(edition, {}), {}, {}
+
+    def shape(self, geometry: Geometry) -> str:
+        """A digest of `geometry`, computed once a build (hashing it whole for every map would cost more)."""
+        if (known := self._shapes.get(id(geometry))) is None or known[0] is not geometry:
+            digest = hashlib.blake2b(repr(geometry).encode(), digest_size=20).hexdigest()
+            known = self._shapes[id(geometry)] = (geometry, digest)
+        return known[1]
 
     def get(self, edition: str, key: Hashable, draw: Callable[[], Any]) -> Any:
         now, last = self._now.setdefault(edition, {}), self._last.get(edition, {})
@@ -56,7 +65,7 @@ def _drawn(
     rest by its repr)."""
     if drawings is None:
         return draw(geometry, **args)
-    key = (draw.__name__, geometry, repr(sorted(args.items())))
+    key = (draw.__name__, drawings.shape(geometry), repr(sorted(args.items())))
     return str(drawings.get(language.code, key, lambda: draw(geometry, **args)))
 
 
@@ -195,7 +204,8 @@ def measured_km(model: Explainer, fact: Fact, drawings: Drawings | None = None) 
     geometry, border = model.geometries[model.maps[fact.measure.map].geometry], fact.measure.border
     if drawings is None:
         return drawn_border_length_km(geometry, border)
-    return float(drawings.get("", ("km", geometry, border), lambda: drawn_border_length_km(geometry, border)))
+    key = ("km", drawings.shape(geometry), border)
+    return float(drawings.get("", key, lambda: drawn_border_length_km(geometry, border)))
 
 
 def number(value: float) -> str:
