@@ -33,7 +33,7 @@ def assert_same_html(text: str) -> tuple[str, list[str]]:
     return tokens, fragments
 
 
-EDITIONS = [(FIXTURE / "docs", ()), *((ROOT / "docs", (lang,)) for lang in FLAGSHIP_LANGUAGES)]
+EDITIONS = [(FIXTURE / "docs", ()), *(pytest.param(ROOT / "docs", (lang,), marks=pytest.mark.slow) for lang in FLAGSHIP_LANGUAGES)]  # the flagship: slow
 
 
 @pytest.mark.parametrize(("docs", "edition"), EDITIONS, ids=["suez", *FLAGSHIP_LANGUAGES])

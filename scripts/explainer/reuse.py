@@ -32,8 +32,9 @@ def digest(*parts: object) -> str:
         pieces = part if isinstance(part, tuple) and all(isinstance(p, str) for p in part) else (part,)
         out.update(b"(%d" % len(pieces))
         for piece in pieces:
-            data = (piece if isinstance(piece, str) else repr(piece)).encode("utf-8", "surrogatepass")
-            out.update(b"%d:" % len(data))
+            text = isinstance(piece, str)
+            data = (piece if text else repr(piece)).encode("utf-8", "surrogatepass")
+            out.update(b"%s%d:" % (b"s" if text else b"r", len(data)))
             out.update(data)
     return out.hexdigest()
 
@@ -59,6 +60,7 @@ class Reuse:
         self.keys: dict[str, str] = {}  # this build: page -> the key of its search entries, then of its HTML
         self.skipped: dict[str, Any] = {}  # page -> its own `search` meta, while search is told to skip it
         self.templates: dict[str, str] = {}  # page -> its own template
+        self.reused: set[str] = set()  # this build: the pages whose kept HTML was given back
 
     def begin(self, config: Any, edition: str, serving: bool) -> None:
         """A build starts (on_files: every plugin's on_config has run)."""
@@ -66,7 +68,7 @@ class Reuse:
         ordered = SEARCH in names and "explainer" in names and names.index(SEARCH) < names.index("explainer")
         self.on, self.edition, self.mark, self.site = serving, edition, 0, ""
         self.index = index if serving and ordered and isinstance(getattr(index, "entries", None), list) else None
-        self.keys, self.skipped, self.templates = {}, {}, {}
+        self.keys, self.skipped, self.templates, self.reused = {}, {}, {}, set()
 
     def before_search(self, page: Any, html: str) -> None:
         """The end of on_page_content: if the page is as search last saw it, search skips it (after_search puts
@@ -123,6 +125,7 @@ class Reuse:
         kept = self.html.get((self.edition, src))
         if kept is not None and kept[0] == key:
             context["explainer_reused"] = Markup(kept[1])  # noqa: S704 (the theme's own output, kept)
+            self.reused.add(src)
         context["explainer_template"] = own
         return context
 

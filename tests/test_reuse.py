@@ -1,0 +1,192 @@
+"""What `mkdocs serve` keeps from one rebuild to the next (converted.py, reuse.py, render/maps.py Drawings, the
+linker's matcher, the parsed geometry) and how it is told of saves (watch.py). tests/test_serve.py checks the
+whole through a real `mkdocs serve`; here each part, and rebuilds in one process as `mkdocs serve` runs them."""
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from explainer.build import build_explainer
+from explainer.linking import Linker
+from explainer.load import FileCache
+from explainer.render.maps import Drawings
+from explainer.render.stash import Stash, expand, heavy_tokens, restash, stash_blocks
+from explainer.reuse import digest
+from helpers import FIXTURE, FLAGSHIP_LANGUAGES, ROOT
+
+EVENT = "docs/events/2021-03-23-ever-given-runs-aground.yml"
+
+
+def test_digest_tells_apart_what_differs_and_only_that() -> None:
+    assert digest("ab", "c") != digest("a", "bc")  # parts are delimited
+    assert digest(("ab", "c")) != digest(("a", "bc")) != digest("ab", "c")  # and so are a tuple's strings
+    assert digest("x", {"a": 1}, None) == digest("x", {"a": 1}, None)
+    assert digest("x", 1) != digest("x", "1")  # a number is its repr, not the same string
+
+
+def test_drawings_draw_once_and_keep_only_what_the_last_build_drew() -> None:
+    drawings, drawn = Drawings(), []
+
+    def draw(what: str) -> str:
+        drawn.append(what)
+        return f"<svg>{what}</svg>"
+
+    drawings.begin("")
+    assert drawings.get("", "a", lambda: draw("a")) == "<svg>a</svg>"
+    assert drawings.get("", "a", lambda: draw("a")) == "<svg>a</svg>"
+    drawings.get("uk", "a", lambda: draw("a-uk"))  # each edition its own
+    drawings.begin("")  # the next build of the default edition asks for "b" only
+    drawings.get("", "b", lambda: draw("b"))
+    drawings.begin("")  # so "a" is gone: drawn again
+    drawings.get("", "a", lambda: draw("a"))
+    assert drawn == ["a", "a-uk", "b", "a"]
+
+
+def test_a_geometry_is_digested_by_what_it_holds() -> None:
+    model = build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES)
+    again = build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES)
+    (name, geometry), = model.geometries.items()
+    drawings = Drawings()
+    drawings.begin("")
+    assert geometry is not again.geometries[name] and drawings.shape(geometry) == drawings.shape(again.geometries[name])
+    from dataclasses import replace
+
+    assert drawings.shape(replace(geometry, credit="other")) != drawings.shape(geometry)
+
+
+def test_drawings_are_set_aside_while_search_reads_and_put_back_whole() -> None:
+    stash = Stash()
+    stash.items = []
+    svg = stash.keep('<svg><a href="../places/x/">X</a></svg>')
+    page = stash_blocks(f'## Map\n\n<figure class="x-map">\n{svg}\n</figure>\n\n<p>Text</p>\n', stash)
+    fragments = tuple(stash.items)
+    heavy = heavy_tokens(page, fragments)
+    whole = expand(page, fragments)
+    assert heavy == [0] and "<svg>" in whole
+    aside = restash(whole, fragments, heavy)
+    assert "<svg" not in aside and "<!--x-heavy:0-->" in aside and expand(aside, fragments) == whole
+    linked = whole.replace("</svg>", "<!-- changed --></svg>")  # a drawing not found as it was: left in
+    assert restash(linked, fragments, heavy) == linked
+
+
+def test_the_geometry_file_is_parsed_again_only_when_it_changed(tmp_path: Path) -> None:
+    cache, path = FileCache(), tmp_path / "shape.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    first = cache.json(path)
+    assert cache.json(path) is first
+    path.write_text('{"type": "FeatureCollection", "features": [], "credit": "new"}', encoding="utf-8")
+    assert cache.json(path)["credit"] == "new"
+    path.write_text("{not json", encoding="utf-8")
+    assert isinstance(cache.json(path), ValueError)
+    assert isinstance(cache.json(tmp_path / "missing.geojson"), OSError)
+
+
+def test_the_linker_keeps_its_matcher_while_the_names_are_the_same(project: Path) -> None:
+    model = build_explainer(project / "docs")
+    first = Linker(model)
+    assert Linker(build_explainer(project / "docs"), earlier=first).matcher is first.matcher
+    assert Linker(model, directory_urls=False, earlier=first).matcher is not first.matcher
+    actor = project / "docs" / "actors" / "ever-given.yml"
+    actor.write_text(actor.read_text(encoding="utf-8").replace("aliases: [", "aliases: [the ship, "), encoding="utf-8")
+    renamed = Linker(build_explainer(project / "docs"), earlier=first)
+    assert renamed.matcher is not first.matcher
+    assert "the ship" in renamed.link_html("<p>Then the ship moved.</p>", "index.md").html
+
+
+def test_only_the_editions_asked_for_are_modelled() -> None:
+    model = build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES, modelled=("uk",))
+    assert set(model.editions) == {"uk"}
+    assert set(build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES, modelled=()).editions) == set()
+
+
+def test_mkdocs_serve_is_told_of_changes_by_inotify(tmp_path: Path) -> None:
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.events import FileClosedNoWriteEvent, FileModifiedEvent, FileOpenedEvent
+
+    from explainer.watch import Changes, quicker
+
+    server = LiveReloadServer(lambda: None, "127.0.0.1", 0, str(tmp_path))
+    server.watch(str(tmp_path))
+    faster = quicker(server)
+    try:
+        assert faster is not server and isinstance(faster.observer, Changes)
+        assert faster.url == server.url and faster.build_delay < server.build_delay
+        (emitter,) = faster.observer.emitters
+        told = set(emitter._event_filter or ())  # what a build's own reading of the files must not set off
+        assert FileModifiedEvent in told and not told & {FileOpenedEvent, FileClosedNoWriteEvent}
+    finally:
+        faster.server_close()
+    assert quicker(other := object()) is other  # not MkDocs' own server: left as it is
+
+
+@pytest.fixture
+def serving(project: Path) -> Iterator[tuple[Path, list[str]]]:
+    """Builds of `project` in this process as `mkdocs serve` runs them, one plugin kept across them; yields the
+    project and the warnings logged (the caller asserts them). The plugin is told `build` again at the end (MkDocs
+    keeps one instance per process)."""
+    from mkdocs.config import load_config
+
+    warnings: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                warnings.append(record.getMessage())
+
+    handler = Collect()
+    logging.getLogger("mkdocs").addHandler(handler)
+    config = load_config(str(project / "mkdocs.yml"))
+    try:
+        config.plugins.on_startup(command="serve", dirty=False)
+        yield project, warnings
+    finally:
+        config.plugins.on_startup(command="build", dirty=False)
+        logging.getLogger("mkdocs").removeHandler(handler)
+
+
+def rebuild(project: Path, site: Path) -> dict[str, bytes]:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/suez-2021/")
+    except Abort:
+        return {}
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_rebuild_converts_and_renders_only_what_changed(serving: tuple[Path, list[str]], tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    project, warnings = serving
+    first = rebuild(project, tmp_path / "site")  # one site folder, as `mkdocs serve` has
+    plugin = load_config(str(project / "mkdocs.yml")).plugins["explainer"]  # the one instance MkDocs keeps
+    (project / EVENT).write_text((project / EVENT).read_text(encoding="utf-8").replace(
+        "title: The Ever Given runs aground", "title: The Ever Given is stuck"), encoding="utf-8")
+    second = rebuild(project, tmp_path / "site")
+    assert warnings == [] and first.keys() == second.keys()
+    changed = {path.removesuffix("index.html") for path in first if first[path] != second[path]}
+    converted_again = {src for src in plugin.conversions.kept if src[1] not in plugin.conversions.hits}
+    rendered_again = {src for src in plugin.reuse.html if src[1] not in plugin.reuse.reused}
+    event, term = "events/2021-03-23-ever-given-runs-aground.md", "glossary/spring-tide.md"  # (not showing it)
+    assert ("", event) in converted_again and ("", term) not in converted_again
+    assert ("", event) in rendered_again and ("", term) not in rendered_again
+    assert "events/2021-03-23-ever-given-runs-aground/" in changed and "glossary/spring-tide/" not in changed
+    assert len(rendered_again) < len(plugin.reuse.html) / 2  # most pages came back as they were
+
+
+def test_a_page_mkdocs_warned_about_warns_at_every_rebuild(serving: tuple[Path, list[str]], tmp_path: Path) -> None:
+    project, warnings = serving
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nSee [the missing page](missing.md).\n", encoding="utf-8")
+    for n in (1, 2, 3):  # strict: each rebuild stops on the warning, though the page has not changed
+        assert rebuild(project, tmp_path / "site") == {}
+        assert len(warnings) == n and "missing.md" in warnings[-1]
+    shutil.copy(FIXTURE / "docs" / "index.md", index)  # fixed: the rebuild goes through
+    assert rebuild(project, tmp_path / "site") != {} and len(warnings) == 3
