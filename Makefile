@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 PIP    := $(VENV)/bin/pip install --quiet --disable-pip-version-check
 
-.PHONY: site test lint check serve render clean bench screenshots new new-site schemas catalogues
+.PHONY: site test lint check serve render clean bench bench-serve screenshots new new-site schemas catalogues
 
 # The exact pins of requirements.txt, then this package (the `explainer` plugin and command) in editable mode.
 $(VENV)/.site: requirements.txt pyproject.toml
@@ -83,3 +83,7 @@ SIZES ?= 100,1000,10000
 RUNS ?= 3
 bench: $(VENV)/.test
 	cd scripts && ../$(PY) -m bench.run --sizes $(SIZES) --runs $(RUNS)
+
+## bench-serve: `make bench`'s `mkdocs serve` figures alone (save to page in Chromium), into BENCHMARKS.md
+bench-serve: $(VENV)/.test
+	cd scripts && ../$(PY) -m bench.run --serve-only

@@ -15,9 +15,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from .offline import offline_copy, search_seconds
-from .serve import flagship_latency, synthetic_latency
+from .serve import flagship_latency, plain_latency, synthetic_latency
 from .synth import CONFIG, generate
 from .table import machine, markdown
 
@@ -123,6 +124,33 @@ def measure(n: int, runs: int, work: Path, search_word: str | None) -> Row:
     return row
 
 
+def serve_figures(tmp: Path, n_events: int) -> dict[str, Any]:
+    """`mkdocs serve`, save to page in Chromium: the flagship, a synthetic explainer, and plain MkDocs serving
+    the same synthetic explainer's pages."""
+    flagship = flagship_latency(ROOT, tmp / "flagship", ENV)
+    synthetic = synthetic_latency(tmp / "serve", n_events, ENV)
+    plain = plain_latency(tmp / "plain-serve", n_events, ENV)
+    return {"serve_flagship_s": statistics.median(flagship), "serve_flagship_all": flagship,
+            "serve_reload_s": statistics.median(synthetic), "serve_reload_all": synthetic,
+            "serve_plain_s": statistics.median(plain), "serve_plain_all": plain, "serve_events": n_events}
+
+
+def serve_only(out: Path, n_events: int) -> int:
+    """Measure `mkdocs serve` and write its figures into `out` (and its .json) beside the builds measured there."""
+    before = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
+        figures = serve_figures(Path(tmp), n_events)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    measured = f"on {time.strftime('%Y-%m-%d')} at commit {commit.stdout.strip() or '?'}"
+    data = {**before, **figures, "serve_measured": measured}
+    extra = {k: v for k, v in data.items() if k.startswith("serve_")}
+    about = {k: data[k] for k in ("date", "machine", "runs", "word")}
+    out.write_text(markdown(data["rows"], extra, about), encoding="utf-8")
+    out.with_suffix(".json").write_text(json.dumps(data, indent=2) + "\n")
+    print(out.read_text(encoding="utf-8"))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000,10000")
@@ -132,7 +160,11 @@ def main() -> int:
     parser.add_argument("--offline-search", default="100,1000,10000", help="sizes whose offline copy is searched in "
                         "Chromium from file:// ('' for none)")
     parser.add_argument("--word", default="ministry", help="the word typed into the offline copy's search box")
+    parser.add_argument("--serve-only", action="store_true", help="measure `mkdocs serve` alone and put its figures "
+                        "into the --out files beside the builds measured before")
     args = parser.parse_args()
+    if args.serve_only:
+        return serve_only(args.out, args.serve_events)
     sizes = [int(s) for s in args.sizes.split(",")]
     searched = {int(s) for s in args.offline_search.split(",") if s}
     extra: dict[str, float] = {}
@@ -144,11 +176,7 @@ def main() -> int:
             shutil.rmtree(Path(tmp) / f"ours-{n}", ignore_errors=True)
             shutil.rmtree(Path(tmp) / f"plain-{n}", ignore_errors=True)
         if args.serve_events:  # five saves each, the median
-            flagship = flagship_latency(ROOT, Path(tmp) / "flagship", ENV)
-            synthetic = synthetic_latency(Path(tmp) / "serve", args.serve_events, ENV)
-            extra["serve_flagship_s"], extra["serve_flagship_all"] = statistics.median(flagship), flagship
-            extra["serve_reload_s"], extra["serve_reload_all"] = statistics.median(synthetic), synthetic
-            extra["serve_events"] = args.serve_events
+            extra.update(serve_figures(Path(tmp), args.serve_events))
     about = {"date": time.strftime("%Y-%m-%d"), "machine": machine(), "runs": args.runs, "word": args.word}
     args.out.write_text(markdown(rows, extra, about), encoding="utf-8")
     args.out.with_suffix(".json").write_text(json.dumps({**about, "rows": rows, **extra}, indent=2) + "\n")

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,9 +35,21 @@ def _get(url: str) -> str:
         return ""
 
 
-def latency(config: Path, page: str, source: Path, env: dict[str, str], edits: int = EDITS) -> list[float]:
-    """Seconds from each save of `source` (its first line, the title, changed) to Chromium having loaded `page`
-    again with the new title in it."""
+def _retitle(original: str, marker: str) -> str:
+    """A YAML file with `marker` as its title (its first line)."""
+    return "\n".join([f"title: {marker}", *original.splitlines()[1:]]) + "\n"
+
+
+def _add_line(original: str, marker: str) -> str:
+    """A Markdown page with `marker` as a paragraph of its own at its end."""
+    return f"{original}\n\n{marker}\n"
+
+
+def latency(
+    config: Path, page: str, source: Path, env: dict[str, str], edits: int = EDITS, edit: Callable[[str, str], str] = _retitle
+) -> list[float]:
+    """Seconds from each save of `source` (`edit` puts a new marker into it) to Chromium having loaded `page`
+    again with the marker in it."""
     from playwright.sync_api import sync_playwright
 
     port = _free_port()
@@ -58,11 +71,9 @@ def latency(config: Path, page: str, source: Path, env: dict[str, str], edits: i
             results = []
             for i in range(edits):
                 marker = f"Edited title {i} {time.time_ns()}"
-                lines = original.splitlines()
-                lines[0] = f"title: {marker}"
                 start = time.perf_counter()
                 with tab.expect_navigation(timeout=600_000):  # the live-reload script reloads the page
-                    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                    source.write_text(edit(original, marker), encoding="utf-8")
                 while marker not in tab.content():  # a reload for an earlier save: wait for the next
                     with tab.expect_navigation(timeout=600_000):
                         pass
@@ -79,6 +90,17 @@ def latency(config: Path, page: str, source: Path, env: dict[str, str], edits: i
 def synthetic_latency(root: Path, n_events: int, env: dict[str, str]) -> list[float]:
     config = generate(root, n_events)
     return latency(config, f"bench-{n_events}/events/event-00001/", root / "docs" / "events" / "event-00001.yml", env)
+
+
+def plain_latency(root: Path, n_events: int, env: dict[str, str]) -> list[float]:
+    """The same at `n_events` for plain MkDocs + Material serving the same generated pages as ordinary Markdown
+    files (run.plain_project): the same save, a line added to the event's page. What MkDocs itself takes."""
+    from .run import plain_project
+
+    generate(root / "ours", n_events)
+    config = plain_project(root / "ours", root / "plain")
+    source = root / "plain" / "docs" / "events" / "event-00001.md"
+    return latency(config, "bench-plain/events/event-00001/", source, env, edit=_add_line)
 
 
 def flagship_latency(repo: Path, work: Path, env: dict[str, str]) -> list[float]:

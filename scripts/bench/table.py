@@ -96,14 +96,23 @@ def markdown(rows: Sequence[Row], extra: Mapping[str, Any], about: Mapping[str, 
     head = "| " + " | ".join(c[0] for c in COLUMNS) + " |\n|" + "---:|" * len(COLUMNS) + "\n"
     body = "".join("| " + " | ".join(_cell(r, key, fmt) for _, key, fmt in COLUMNS) + " |\n" for r in rows)
     serve = "".join(
-        f"- `mkdocs serve` {where}: from saving one event's YAML file (its title) to the rebuilt page served, "
-        f"median of {len(extra[key + '_all'])} saves {extra[key + '_s']:.2f} s "
+        f"- `mkdocs serve` {where}: from saving one event's YAML file (its title) to the rebuilt page loaded in "
+        f"Chromium, median of {len(extra[key + '_all'])} saves {extra[key + '_s']:.2f} s "
         f"({', '.join(f'{s:.2f}' for s in extra[key + '_all'])}); goal {goal:.1f} s "
         f"({'met' if extra[key + '_s'] <= goal else 'NOT met'})\n"
         for key, where, goal in (("serve_flagship", "on the flagship", 1.0),
                                  ("serve_reload", f"at {extra.get('serve_events', 0):,} events", 2.0))
         if key + "_all" in extra
     )
+    if "serve_plain_all" in extra:
+        serve += (
+            f"- plain MkDocs + Material serving the same {extra.get('serve_events', 0):,}-event site's generated "
+            f"pages as ordinary Markdown files: from saving the event's page (a line added) to it loaded in "
+            f"Chromium, median {extra['serve_plain_s']:.2f} s "
+            f"({', '.join(f'{s:.2f}' for s in extra['serve_plain_all'])}): what MkDocs itself takes for a save\n"
+        )
+    if "serve_measured" in extra:
+        serve += f"- `mkdocs serve` measured {extra['serve_measured']} (`make bench-serve`); the builds above earlier\n"
     return (
         f"# Benchmarks\n\nMeasured by `make bench` (scripts/bench/) on {about['date']}.\n\n"
         f"Machine: {about['machine']}.\n\n"
