@@ -190,3 +190,65 @@ def test_a_page_mkdocs_warned_about_warns_at_every_rebuild(serving: tuple[Path, 
         assert len(warnings) == n and "missing.md" in warnings[-1]
     shutil.copy(FIXTURE / "docs" / "index.md", index)  # fixed: the rebuild goes through
     assert rebuild(project, tmp_path / "site") != {} and len(warnings) == 3
+
+
+HOOK = """from pathlib import Path
+
+
+def on_page_context(context, page, config, nav):
+    page.content = (Path(config.docs_dir) / "banner.txt").read_text(encoding="utf-8") + (page.content or "")
+    return context
+"""
+
+
+def test_with_a_hook_every_page_is_built_again(serving: tuple[Path, list[str]], tmp_path: Path) -> None:
+    """A hook (or another plugin, or a Markdown extension not known to read only its page) may read anything:
+    nothing is kept, and what it reads shows at once."""
+    from mkdocs.config import load_config
+
+    project, warnings = serving
+    (project / "hooks.py").write_text(HOOK, encoding="utf-8")
+    (project / "docs" / "banner.txt").write_text("<p>Banner one</p>", encoding="utf-8")
+    with open(project / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("hooks:\n  - hooks.py\n")
+    assert b"Banner one" in rebuild(project, tmp_path / "site")["glossary/spring-tide/index.html"]
+    (project / "docs" / "banner.txt").write_text("<p>Banner two</p>", encoding="utf-8")
+    assert b"Banner two" in rebuild(project, tmp_path / "site")["glossary/spring-tide/index.html"]
+    plugin = load_config(str(project / "mkdocs.yml")).plugins["explainer"]
+    assert plugin.conversions.hits == set() and plugin.reuse.reused == set() and warnings == []
+
+
+def test_what_may_read_other_files_turns_reuse_off(project: Path) -> None:
+    from mkdocs.config import load_config
+
+    from explainer.reuse import reusable
+
+    config = project / "mkdocs.yml"
+    assert reusable(load_config(str(config))) == ""
+    config.write_text(config.read_text(encoding="utf-8") + "markdown_extensions:\n  - toc\n  - pymdownx.snippets\n")
+    assert reusable(load_config(str(config))) == "the Markdown extension(s) pymdownx.snippets"
+
+
+def test_a_projects_own_theme_files_are_stamped_hidden_folders_and_all(tmp_path: Path) -> None:
+    from explainer.load import stamps
+
+    icons = tmp_path / "overrides" / ".icons" / "logo"
+    icons.mkdir(parents=True)
+    (icons / "mark.svg").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "overrides" / "loop").symlink_to(tmp_path / "overrides")  # a folder linked into itself
+    assert [Path(p).name for p, _, _ in stamps(str(tmp_path / "overrides"))] == ["mark.svg"]
+    assert stamps(str(tmp_path / "overrides"), hidden=False) == []
+
+
+def test_a_deleted_page_is_forgotten(serving: tuple[Path, list[str]], tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    project, warnings = serving
+    rebuild(project, tmp_path / "site")
+    plugin = load_config(str(project / "mkdocs.yml")).plugins["explainer"]
+    page = ("", "events/2021-07-ship-leaves.md")
+    assert page in plugin.conversions.kept and page in plugin.reuse.html
+    (project / "docs" / "events" / "2021-07-ship-leaves.yml").unlink()
+    assert "events/2021-07-ship-leaves/index.html" not in rebuild(project, tmp_path / "site")
+    assert rebuild(project, tmp_path / "site")  # what a build no longer shows goes at the start of the next
+    assert page not in plugin.conversions.kept and page not in plugin.reuse.html and warnings == []

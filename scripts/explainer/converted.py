@@ -8,6 +8,7 @@ what is served against a fresh build."""
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable
 from typing import Any, NamedTuple
@@ -69,10 +70,14 @@ class Conversions:
         self.keys: dict[str, str] = {}  # this build: page -> the key of its conversion, while it converts
         self.hits: set[str] = set()  # this build: the pages handed to MkDocs empty
         self.heard = _Heard()
+        self.shown: dict[str, set[str]] = {}  # edition -> the pages its last build converted
 
     def begin(self, edition: str, serving: bool, names: Any) -> None:
         """A build starts (on_files); `names`: what the linker links, for every page."""
         self.on, self.edition, self.names, self.site, self.keys, self.hits = serving, edition, names, "", {}, set()
+        for key in [key for key in self.kept if key[0] == edition and key[1] not in self.shown.get(edition, ())]:
+            del self.kept[key]  # what the edition's last build did not show any more
+        self.shown[edition] = set()
 
     def before(self, page: Any, markdown: str, config: Any, files: Any, inputs: tuple[Any, ...]) -> str:
         """on_page_markdown, last of all: the Markdown MkDocs is to convert (empty, if it was converted before)."""
@@ -82,6 +87,7 @@ class Conversions:
             listed = [(f.src_uri, f.url, f.inclusion.name, f.generated_by) for f in files]
             self.site = digest(settings(config), listed, self.names)
         src = page.file.src_uri
+        self.shown[self.edition].add(src)
         key = digest(self.site, src, page.url, page.is_homepage, page.meta, markdown, *inputs)
         kept = self.kept.get((self.edition, src))
         if kept is not None and kept.key == key:
@@ -100,7 +106,7 @@ class Conversions:
         if src not in self.hits:
             return None
         kept = self.kept[(self.edition, src)]
-        page.toc, page.title, page.present_anchor_ids = kept.toc, kept.title, kept.anchors
+        page.toc, page.title, page.present_anchor_ids = copy.deepcopy(kept.toc), kept.title, set(kept.anchors or ())
         if kept.links is not None:
             page.links_to_anchors = {files.get_file_from_path(to): dict(links) for to, links in kept.links}
         page.meta.update(kept.meta)
@@ -117,6 +123,6 @@ class Conversions:
             tuple((to.src_uri, tuple(anchors.items())) for to, anchors in links.items()) if links is not None else None
         )
         self.kept[(self.edition, page.file.src_uri)] = Conversion(
-            key, html, found, page.toc, page.title, page.present_anchor_ids, kept, meta
+            key, html, found, copy.deepcopy(page.toc), page.title, set(page.present_anchor_ids or ()), kept, meta
         )
         return html, found

@@ -34,7 +34,7 @@ from .render.assets import DEFAULT_NAV, ENGLISH_PAGES, GENERATED_INDEXES
 from .render.handout import PRINT_PAGE
 from .render.panel import error_panel
 from .render.stash import expand
-from .reuse import Reuse
+from .reuse import Reuse, keeping
 from .settings import shown_docs, site_options, use_theme
 from .sitefiles import add_files
 from .watch import quicker
@@ -49,6 +49,7 @@ class ExplainerConfig(base.Config):
     pdf = c.Type(bool, default=True)  # the print edition as <slug>.pdf (WeasyPrint), in `mkdocs build`
     paper = c.Choice(("a4", "letter"), default="a4")  # the PDF's page size
     serve_languages = c.ListOfItems(c.Type(str), default=[])  # the editions `mkdocs serve` builds beside the first
+    serve_polling = c.Type(bool, default=False)  # `mkdocs serve` polls the disk as MkDocs does, not inotify (watch.py)
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -117,7 +118,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         out = self.generated
         assert out is not None  # on_config made it, or aborted
-        self.reuse.begin(config, self.edition, serving := self.command == "serve")
+        self.reuse.begin(config, self.edition, serving := keeping(config, self.command))
         self.conversions.begin(self.edition, serving, self.linker.entities if self.linker else None)
         self.mentions = (
             Mentions(out.model, config.use_directory_urls, self.language.translations) if self.linker else None
@@ -184,7 +185,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return output
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        return quicker(server)  # watch.py: told of each save at once (inotify), not every 0.5 s
+        return server if self.config.serve_polling else quicker(server)  # watch.py: told of saves at once (inotify)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.mentions = None  # what this build found; the next one starts afresh

@@ -8,6 +8,8 @@ that what `mkdocs serve` serves after a series of saves is what a fresh build gi
 from __future__ import annotations
 
 import hashlib
+import logging
+import sysconfig
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,7 +23,60 @@ SOURCE = (
     "{% if explainer_reused is defined %}{{ explainer_reused }}{% else %}{% include explainer_template %}{% endif %}"
 )
 SEARCH = "material/search"  # the search index reused is Material's, when it indexes pages before this plugin
+KNOWN_PLUGINS = frozenset({SEARCH, "search", "explainer"})
+# Markdown extensions that read nothing but the page they convert (pymdownx.snippets and .b64 read files)
+KNOWN_EXTENSIONS = frozenset(
+    [
+        "abbr",
+        "admonition",
+        "attr_list",
+        "def_list",
+        "extra",
+        "fenced_code",
+        "footnotes",
+        "legacy_attrs",
+        "legacy_em",
+        "md_in_html",
+        "meta",
+        "nl2br",
+        "sane_lists",
+        "smarty",
+        "tables",
+        "toc",
+        "wikilinks",
+        "codehilite",
+        "material.extensions.emoji",
+        "pymdownx.arithmatex",
+        "pymdownx.betterem",
+        "pymdownx.caret",
+        "pymdownx.critic",
+        "pymdownx.details",
+        "pymdownx.emoji",
+        "pymdownx.escapeall",
+        "pymdownx.extra",
+        "pymdownx.highlight",
+        "pymdownx.inlinehilite",
+        "pymdownx.keys",
+        "pymdownx.magiclink",
+        "pymdownx.mark",
+        "pymdownx.progressbar",
+        "pymdownx.saneheaders",
+        "pymdownx.smartsymbols",
+        "pymdownx.striphtml",
+        "pymdownx.superfences",
+        "pymdownx.tabbed",
+        "pymdownx.tasklist",
+        "pymdownx.tilde",
+        "pymdownx.blocks.admonition",
+        "pymdownx.blocks.details",
+        "pymdownx.blocks.tab",
+        "pymdownx.blocks.html",
+        "pymdownx.blocks.definition",
+        "pymdownx.blocks.caption",
+    ]
+)
 _ABSENT = object()
+log = logging.getLogger("mkdocs.plugins.explainer")
 
 
 def digest(*parts: object) -> str:
@@ -49,7 +104,36 @@ def _nav(items: Iterable[Any]) -> tuple[Any, ...]:
 
 def settings(config: Any) -> tuple[Any, ...]:
     """The configuration as it stands after every plugin's on_config (plugins by their options)."""
-    return tuple((k, {n: dict(p.config) for n, p in v.items()} if k == "plugins" else v) for k, v in config.items())
+    plugins = {name: dict(getattr(p, "config", None) or {}) for name, p in config.plugins.items()}
+    return tuple((k, plugins if k == "plugins" else v) for k, v in config.items())
+
+
+def reusable(config: Any) -> str:
+    """Why nothing may be kept from one rebuild to the next ("" if it may). What is kept is keyed by what this
+    plugin, MkDocs, Material's search and theme read; another plugin, a hook or a Markdown extension outside
+    KNOWN_EXTENSIONS may read or change anything (another file, the page at any stage): with one, every
+    rebuild is whole."""
+    if others := [name for name in config.plugins if name not in KNOWN_PLUGINS]:
+        return f"the plugin(s) or hook(s) {', '.join(others)}"
+    names = [e if isinstance(e, str) else type(e).__module__ for e in config.markdown_extensions]
+    if others := [name for name in names if name.removeprefix("markdown.extensions.") not in KNOWN_EXTENSIONS]:
+        return f"the Markdown extension(s) {', '.join(others)}"
+    return ""
+
+
+def keeping(config: Any, command: str) -> bool:
+    """Whether this build keeps and reuses what did not change: under `mkdocs serve`, when `reusable` (else it
+    says why every page is rebuilt)."""
+    if command != "serve":
+        return False
+    if why := reusable(config):
+        log.info(f"explainer: every page is built again at each save, because {why} may read what it cannot see")
+    return not why
+
+
+def _installed(folder: str) -> bool:
+    """Whether `folder` is in an installed package (a theme that does not change while it is installed)."""
+    return any(folder.startswith(str(sysconfig.get_path(key))) for key in ("purelib", "platlib"))
 
 
 class Reuse:
@@ -61,13 +145,19 @@ class Reuse:
         self.skipped: dict[str, Any] = {}  # page -> its own `search` meta, while search is told to skip it
         self.templates: dict[str, str] = {}  # page -> its own template
         self.reused: set[str] = set()  # this build: the pages whose kept HTML was given back
+        self.shown: dict[str, set[str]] = {}  # edition -> the pages its last build rendered
 
     def begin(self, config: Any, edition: str, serving: bool) -> None:
         """A build starts (on_files: every plugin's on_config has run)."""
-        names, index = list(config.plugins), getattr(config.plugins.get(SEARCH), "search_index", None)
+        search, names = config.plugins.get(SEARCH), list(config.plugins)
+        index = getattr(search, "search_index", None) if search and search.config.get("enabled", True) else None
         ordered = SEARCH in names and "explainer" in names and names.index(SEARCH) < names.index("explainer")
         self.on, self.edition, self.mark, self.site = serving, edition, 0, ""
         self.index = index if serving and ordered and isinstance(getattr(index, "entries", None), list) else None
+        for kept in (self.entries, self.html):  # what the edition's last build did not show any more
+            for key in [key for key in kept if key[0] == edition and key[1] not in self.shown.get(edition, ())]:
+                del kept[key]
+        self.shown[edition] = set()
         self.keys, self.skipped, self.templates, self.reused = {}, {}, {}, set()
 
     def before_search(self, page: Any, html: str) -> None:
@@ -116,8 +206,9 @@ class Reuse:
         own = self.templates.get(src)
         if own is None:
             return context
+        self.shown[self.edition].add(src)
         if not self.site:  # the same for every page of this build
-            themes = [stamps(folder) for folder in config.theme.dirs]
+            themes = [stamps(folder, hidden=not _installed(folder)) for folder in config.theme.dirs]
             self.site = digest(settings(config), _nav(nav.items), themes)
         page_parts = (page.url, page.abs_url, page.canonical_url, page.edit_url, page.title, page.is_homepage)
         extra = getattr(page, "update_date", None)

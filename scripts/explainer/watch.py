@@ -2,10 +2,13 @@
 system) and has no option for it: a save waited a quarter of a second on average before the rebuild began, and
 polling more often slows every rebuild (each look lists every watched file while the build runs). On Linux, the
 plugin's on_serve hands MkDocs a server like its own, watching the same paths through inotify: the kernel says
-what changed, nothing is polled. Elsewhere MkDocs' own server is kept."""
+what changed, nothing is polled. Elsewhere, or where inotify cannot watch the files (too many of them for the
+system's limit), MkDocs' own server is kept; the plugin's `serve_polling: true` keeps it too, for file systems
+that do not report changes (a folder shared into a container from another system)."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from typing import Any
 
@@ -22,6 +25,7 @@ from watchdog.events import (
 from watchdog.observers.api import ObservedWatch
 from watchdog.observers.inotify import InotifyObserver
 
+log = logging.getLogger("mkdocs.plugins.explainer")
 QUIET = 0.05  # seconds without further changes before the rebuild starts (MkDocs: 0.1)
 CHANGES = (FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileAttribEvent)  # told of these
 
@@ -50,11 +54,22 @@ def quicker(server: Any) -> Any:
     watched = getattr(server, "_watched_paths", None)
     if not sys.platform.startswith("linux") or type(server) is not LiveReloadServer or not isinstance(watched, dict):
         return server
+    try:  # inotify refuses at once what it cannot watch (its limits): try it on the same paths first
+        probe = Changes()
+        for path in watched:
+            probe.schedule(FileSystemEventHandler(), path, recursive=True)
+        probe.start()
+        probe.stop()
+        probe.join()
+    except OSError as err:
+        log.info(f"explainer: MkDocs polls the files for changes (inotify cannot watch them: {err})")
+        return server
     host, port = server.server_address[:2]
     faster = LiveReloadServer(server.builder, str(host), int(port), server.root, server.mount_path)
     faster.error_handler, faster.build_delay = server.error_handler, QUIET
     faster.observer = Changes()  # type: ignore[assignment]
-    for path in watched:
-        faster.watch(path)
+    for path, times in watched.items():  # as often as it was asked for (unwatch counts down)
+        for _ in range(times):
+            faster.watch(path)
     server.server_close()  # its socket was never bound; nothing of it was started
     return faster

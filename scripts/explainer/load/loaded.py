@@ -66,14 +66,20 @@ class FileCache:
         return hit[1]
 
 
-def stamps(folder: str) -> list[tuple[str, int, int]]:
-    """Each file's path, modification time and size under `folder` (not its text), hidden folders aside (such as
-    Material's thousands of icons): what tells that a theme's templates changed."""
-    found = []
+def stamps(folder: str, hidden: bool = True, seen: set[tuple[int, int]] | None = None) -> list[tuple[str, int, int]]:
+    """Each file's path, modification time and size under `folder` (not its text): what tells that a theme's
+    templates changed. `hidden`: look into hidden folders too (not into those of an installed theme, such as
+    Material's thousands of icons, which do not change while it is installed)."""
+    seen = set() if seen is None else seen
+    found: list[tuple[str, int, int]] = []
+    stat = os.stat(folder)
+    if (stat.st_dev, stat.st_ino) in seen:  # a folder linked into itself
+        return found
+    seen.add((stat.st_dev, stat.st_ino))
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir():
-                found += [] if entry.name.startswith(".") else stamps(entry.path)
+                found += stamps(entry.path, hidden, seen) if hidden or not entry.name.startswith(".") else []
             else:
                 stat = entry.stat()
                 found.append((entry.path, stat.st_mtime_ns, stat.st_size))
