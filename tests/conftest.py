@@ -27,7 +27,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
-HEAVY_FIXTURES = {"builds", "server", "served", "flagship", "synthetic", "site"}  # each builds a whole site or more
+HEAVY_FIXTURES = {"builds", "server", "served", "serving", "flagship", "synthetic", "site"}  # each builds a whole site or more
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

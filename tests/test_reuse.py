@@ -46,6 +46,7 @@ def test_drawings_draw_once_and_keep_only_what_the_last_build_drew() -> None:
     assert drawn == ["a", "a-uk", "b", "a"]
 
 
+@pytest.mark.slow  # builds the flagship's model
 def test_a_geometry_is_digested_by_what_it_holds() -> None:
     model = build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES)
     again = build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES)
@@ -97,6 +98,7 @@ def test_the_linker_keeps_its_matcher_while_the_names_are_the_same(project: Path
     assert "the ship" in renamed.link_html("<p>Then the ship moved.</p>", "index.md").html
 
 
+@pytest.mark.slow  # builds the flagship's model
 def test_only_the_editions_asked_for_are_modelled() -> None:
     model = build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES, modelled=("uk",))
     assert set(model.editions) == {"uk"}
