@@ -1,18 +1,18 @@
 """Shared test helpers (import them from here, not from conftest: tests/geo has its own conftest)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "suez"
 
 
-def build_site(config_file: Path, site_dir: Path, **overrides: object) -> list[str]:
-    """Build a real MkDocs site with strict=True; return the warnings it logged (the caller asserts them)."""
+@contextmanager
+def mkdocs_warnings() -> Iterator[list[str]]:
+    """The warnings MkDocs (and the plugin) log while the block runs (the caller asserts them)."""
     import logging
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
     records: list[str] = []
 
@@ -21,14 +21,21 @@ def build_site(config_file: Path, site_dir: Path, **overrides: object) -> list[s
             if record.levelno >= logging.WARNING:
                 records.append(record.getMessage())
 
-    handler = Collect()
-    logger = logging.getLogger("mkdocs")
+    handler, logger = Collect(), logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides)
-        build(config)
+        yield records
     finally:
         logger.removeHandler(handler)
+
+
+def build_site(config_file: Path, site_dir: Path, **overrides: object) -> list[str]:
+    """Build a real MkDocs site with strict=True; return the warnings it logged (the caller asserts them)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with mkdocs_warnings() as records:
+        build(load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides))
     return records
 
 

@@ -3,7 +3,6 @@ linker's matcher, the parsed geometry) and how it is told of saves (watch.py). t
 whole through a real `mkdocs serve`; here each part, and rebuilds in one process as `mkdocs serve` runs them."""
 from __future__ import annotations
 
-import logging
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +15,7 @@ from explainer.load import FileCache
 from explainer.render.maps import Drawings
 from explainer.render.stash import Stash, expand, heavy_tokens, restash, stash_blocks
 from explainer.reuse import digest
-from helpers import FIXTURE, FLAGSHIP_LANGUAGES, ROOT
+from helpers import FIXTURE, FLAGSHIP_LANGUAGES, ROOT, mkdocs_warnings
 
 EVENT = "docs/events/2021-03-23-ever-given-runs-aground.yml"
 
@@ -132,22 +131,13 @@ def serving(project: Path) -> Iterator[tuple[Path, list[str]]]:
     keeps one instance per process)."""
     from mkdocs.config import load_config
 
-    warnings: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.levelno >= logging.WARNING:
-                warnings.append(record.getMessage())
-
-    handler = Collect()
-    logging.getLogger("mkdocs").addHandler(handler)
     config = load_config(str(project / "mkdocs.yml"))
-    try:
-        config.plugins.on_startup(command="serve", dirty=False)
-        yield project, warnings
-    finally:
-        config.plugins.on_startup(command="build", dirty=False)
-        logging.getLogger("mkdocs").removeHandler(handler)
+    with mkdocs_warnings() as warnings:
+        try:
+            config.plugins.on_startup(command="serve", dirty=False)
+            yield project, warnings
+        finally:
+            config.plugins.on_startup(command="build", dirty=False)
 
 
 def rebuild(project: Path, site: Path) -> dict[str, bytes]:
