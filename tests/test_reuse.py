@@ -1,4 +1,4 @@
-"""What `mkdocs serve` keeps from one rebuild to the next (converted.py, reuse.py, render/maps.py Drawings, the
+"""What `mkdocs serve` keeps from one rebuild to the next (converted.py, reuse.py, render/maps.py Kept, the
 linker's matcher, the parsed geometry) and how it is told of saves (watch.py). tests/test_serve.py checks the
 whole through a real `mkdocs serve`; here each part, and rebuilds in one process as `mkdocs serve` runs them."""
 from __future__ import annotations
@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from explainer.build import build_explainer
+from explainer.kept import Kept
+from explainer.kept import digest as kept_digest
 from explainer.linking import Linker
 from explainer.load import FileCache
-from explainer.render.maps import Drawings
 from explainer.render.stash import Stash, expand, heavy_tokens, restash, stash_blocks
 from explainer.reuse import digest
 from helpers import FIXTURE, FLAGSHIP_LANGUAGES, ROOT, mkdocs_warnings
@@ -27,22 +28,32 @@ def test_digest_tells_apart_what_differs_and_only_that() -> None:
     assert digest("x", 1) != digest("x", "1")  # a number is its repr, not the same string
 
 
-def test_drawings_draw_once_and_keep_only_what_the_last_build_drew() -> None:
-    drawings, drawn = Drawings(), []
+def test_what_is_kept_is_made_once_and_only_what_the_last_build_used_stays() -> None:
+    kept, made = Kept(), []
 
-    def draw(what: str) -> str:
-        drawn.append(what)
+    def make(what: str) -> str:
+        made.append(what)
         return f"<svg>{what}</svg>"
 
-    drawings.begin("")
-    assert drawings.get("", "a", lambda: draw("a")) == "<svg>a</svg>"
-    assert drawings.get("", "a", lambda: draw("a")) == "<svg>a</svg>"
-    drawings.get("uk", "a", lambda: draw("a-uk"))  # each edition its own
-    drawings.begin("")  # the next build of the default edition asks for "b" only
-    drawings.get("", "b", lambda: draw("b"))
-    drawings.begin("")  # so "a" is gone: drawn again
-    drawings.get("", "a", lambda: draw("a"))
-    assert drawn == ["a", "a-uk", "b", "a"]
+    kept.begin("")
+    assert kept.get("a", lambda: make("a")) == "<svg>a</svg>"
+    assert kept.get("a", lambda: make("a")) == "<svg>a</svg>"
+    kept.begin("uk")
+    kept.get("a", lambda: make("a-uk"))  # each edition its own
+    kept.begin("")  # the next build of the default edition asks for "b" only
+    kept.get("b", lambda: make("b"))
+    kept.begin("")  # so "a" is gone: made again
+    kept.get("a", lambda: make("a"))
+    assert made == ["a", "a-uk", "b", "a"]
+
+
+def test_a_digest_tells_a_translated_text_from_an_untranslated_one_of_the_same_words() -> None:
+    from explainer.translate import Fallback
+
+    same = Fallback("Kyiv", "en")
+    assert kept_digest("Kyiv") == kept_digest("Kyiv") != kept_digest(same)
+    assert kept_digest(same) != kept_digest(Fallback("Kyiv", "uk"))
+    assert kept_digest(lambda: 1) is None  # what pickle cannot write is never kept
 
 
 @pytest.mark.slow  # builds the flagship's model
@@ -50,7 +61,7 @@ def test_a_geometry_is_digested_by_what_it_holds() -> None:
     model = build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES)
     again = build_explainer(ROOT / "docs", languages=FLAGSHIP_LANGUAGES)
     (name, geometry), = model.geometries.items()
-    drawings = Drawings()
+    drawings = Kept()
     drawings.begin("")
     assert geometry is not again.geometries[name] and drawings.shape(geometry) == drawings.shape(again.geometries[name])
     from dataclasses import replace

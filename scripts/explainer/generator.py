@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .export import Download, downloads, export_makers, timeline_makers
+from .kept import Kept
 from .model import Explainer
 from .render.assets import DEFAULT_NAV
 from .render.compiled import CompiledTemplates
 from .render.language import Language
-from .render.maps import Drawings
 from .render.meta import PageMeta, page_meta
 from .render.pages import DownloadLink, GeneratedPage, Options, PageSource, Renderer
 from .text import count
@@ -24,7 +24,7 @@ Maker = Callable[[], bytes]  # makes one data file's content
 
 __all__ = [
     "CompiledTemplates",
-    "Drawings",
+    "Kept",
     "Generated",
     "Language",
     "Options",
@@ -72,11 +72,11 @@ def generate(
     options: Options = Options(),
     language: Language | None = None,
     compiled: CompiledTemplates | None = None,
-    drawings: Drawings | None = None,
+    kept: Kept | None = None,
 ) -> Generated:
     """Everything the site is made of, from a valid model (build.build_explainer); `language`: an edition's
     (its translated words), for a model of that edition (model.editions); `compiled`: templates compiled by
-    an earlier build, kept by the caller; `drawings`: the maps it drew (render/maps.py)."""
+    an earlier build, kept by the caller; `kept`: the maps, pages and calendar entries it made (kept.py)."""
     language = language or Language()
     meta = page_meta(model, options.site_name, language)
     links = [download_link(d, language) for d in downloads(model)]
@@ -85,8 +85,8 @@ def generate(
         paper = "US Letter" if options.paper == "letter" else "A4"
         about = _("the whole explainer in one file, to print (%(paper)s) or to pass along") % {"paper": paper}
         links.append(DownloadLink(options.pdf, _("Print edition"), "PDF", about))
-    pages = Renderer(model, options, meta, links, language, compiled, drawings).tasks()
-    return Generated(model, tuple(pages), tuple(data_makers(model, options)), meta, options)
+    pages = Renderer(model, options, meta, links, language, compiled, kept).tasks()
+    return Generated(model, tuple(pages), tuple(data_makers(model, options, kept)), meta, options)
 
 
 def download_link(d: Download, language: Language) -> DownloadLink:
@@ -96,11 +96,11 @@ def download_link(d: Download, language: Language) -> DownloadLink:
     return DownloadLink(d.path, title, d.format, about % {"num": language.calendar.number(d.count)}, d.schema)
 
 
-def data_makers(model: Explainer, options: Options = Options()) -> list[tuple[str, Maker]]:
+def data_makers(model: Explainer, options: Options = Options(), kept: Kept | None = None) -> list[tuple[str, Maker]]:
     """Files other than pages, as (site path, maker): each timeline as TimelineJS JSON, and the downloads."""
     site = Site(options.site_name, options.site_url, options.epoch)
     return timeline_makers(model, options.site_name, options.site_url, options.directory_urls) + export_makers(
-        model, site
+        model, site, kept
     )
 
 

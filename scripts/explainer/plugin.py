@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from .build import build_explainer
 from .converted import Conversions, finish
 from .editions import build_editions, language_problem, link_editions, swap_translated_pages
-from .generator import CompiledTemplates, Drawings, Generated, Language, generate
+from .generator import CompiledTemplates, Generated, Kept, Language, generate
 from .handout import Handout, PdfUnavailable, write_pdf
 from .i18n import translations
 from .linking import AmbiguousAlias, Linker, Mentions
@@ -56,7 +56,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.cache = FileCache()  # parsed YAML, kept across `mkdocs serve` rebuilds (by file and mtime)
-        self.compiled, self.drawn = CompiledTemplates(), Drawings()  # and the compiled templates and drawn maps
+        self.compiled, self.made = CompiledTemplates(), Kept()  # and the compiled templates, drawn maps and pages
         self.generated: Generated | None = None  # this build's output (the last good one, in `mkdocs serve`)
         self.linker: Linker | None = None
         self.mentions: Mentions | None = None
@@ -108,7 +108,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 linker = Linker(model, config.use_directory_urls, self.linker) if self.config.link_names else None
             except AmbiguousAlias as err:
                 raise PluginError(str(err)) from None
-            self.generated, self.linker = generate(model, options, self.language, self.compiled, self.drawn), linker
+            self.generated, self.linker = generate(model, options, self.language, self.compiled, self.made), linker
             log.info(self.generated.summary(time.perf_counter() - started))
             for warning in model.warnings:  # copied wording: a strict build stops on it
                 log.warning(str(warning))

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+from ..kept import Kept
 from ..model import Explainer
 from ..urls import Site, json_path
 from .common import DATA
@@ -107,14 +108,15 @@ def downloads(model: Explainer, with_zip: bool = True) -> list[Download]:
     return out
 
 
-def export_makers(model: Explainer, site: Site) -> list[tuple[str, Maker]]:
-    """Every download except the timelines (timelinejs.py makes those), as (site path, maker)."""
+def export_makers(model: Explainer, site: Site, kept: Kept | None = None) -> list[tuple[str, Maker]]:
+    """Every download except the timelines (timelinejs.py makes those), as (site path, maker); `kept`: what
+    earlier builds made (kept.py)."""
     makers: dict[str, Maker] = {
         **json_makers(model, site),
         **{name: partial(bytes, content) for name, content in schema_files().items()},
         "places.geojson": lambda: places_geojson(model, site),
         "events.csv": lambda: events_csv(model, site),
-        "events.ics": lambda: events_ics(model, site),
+        "events.ics": lambda: events_ics(model, site, kept),
     }
     makers[ZIP] = lambda: zip_files(model.files, site.epoch)  # with no YAML files at all, an empty zip
     return [(f"{DATA}/{name}", make) for name, make in makers.items()]

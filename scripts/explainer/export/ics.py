@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import cast
 
 import icalendar
 
 from ..dates import PartialDate, format_range
+from ..kept import Kept, digest
 from ..model import Event, Explainer
 from ..urls import Site
 
@@ -71,7 +73,22 @@ def vevent(e: Event, model: Explainer, site: Site) -> icalendar.Event:
     return event
 
 
-def events_ics(model: Explainer, site: Site) -> bytes:
+def entry(e: Event, model: Explainer, site: Site, kept: Kept | None = None) -> bytes:
+    """An event's VEVENT as the calendar writes it; kept (across `mkdocs serve` rebuilds) by what it is made
+    of: the event, its places, and the titles of the sources it cites."""
+
+    def write() -> bytes:
+        return bytes(vevent(e, model, site).to_ical(sorted=False))
+
+    if kept is None:
+        return write()
+    places = tuple(model.places[p] for p in e.places)
+    key = digest("vevent", e, places, tuple(model.sources[c.source].title for c in e.citations), site)
+    return write() if key is None else cast(bytes, kept.get(key, write))
+
+
+def events_ics(model: Explainer, site: Site, kept: Kept | None = None) -> bytes:
+    """The calendar: its own properties, then each event's entry (`entry`), as icalendar writes them."""
     name = text(site.name or "Explainer")
     cal = icalendar.Calendar()
     cal.add("version", "2.0")
@@ -79,6 +96,5 @@ def events_ics(model: Explainer, site: Site) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
-    for e in model.events.values():
-        cal.add_component(vevent(e, model, site))
-    return bytes(cal.to_ical(sorted=False))
+    head, end = bytes(cal.to_ical(sorted=False)).split(b"END:VCALENDAR")
+    return b"".join((head, *(entry(e, model, site, kept) for e in model.events.values()), b"END:VCALENDAR", end))

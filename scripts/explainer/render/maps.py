@@ -3,16 +3,15 @@ edition's language (geo translates nothing: it is given the words)."""
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from markupsafe import Markup
 
 from ..geo import theme
 from ..geo.geometry import Geometry
 from ..geo.svgmap import MapWords, Marker, drawn_border_length_km, render_locator, render_map
+from ..kept import Kept
 from ..model import Explainer, Fact, MapSpec, Place
 from .language import Language, territories
 
@@ -32,41 +31,15 @@ class DrawnMap:
     outside: tuple[Place, ...] = ()  # places beyond the map's frame: listed, not drawn
 
 
-class Drawings:
-    """Maps drawn and borders measured by an earlier build, kept by whoever builds again (the plugin, across
-    `mkdocs serve` rebuilds): a map is drawn again only when something it is drawn from changed. What an
-    edition's build drew is kept until that edition's next build."""
-
-    def __init__(self) -> None:
-        self._last: dict[str, dict[Hashable, Any]] = {}  # edition -> what its last build drew
-        self._now: dict[str, dict[Hashable, Any]] = {}
-        self._shapes: dict[int, tuple[Geometry, str]] = {}  # this build: each geometry's digest, by its id
-
-    def begin(self, edition: str) -> None:
-        self._last[edition], self._now[edition], self._shapes = self._now.get(edition, {}), {}, {}
-
-    def shape(self, geometry: Geometry) -> str:
-        """A digest of `geometry`, computed once a build (hashing it whole for every map would cost more)."""
-        if (known := self._shapes.get(id(geometry))) is None or known[0] is not geometry:
-            digest = hashlib.blake2b(repr(geometry).encode(), digest_size=20).hexdigest()
-            known = self._shapes[id(geometry)] = (geometry, digest)
-        return known[1]
-
-    def get(self, edition: str, key: Hashable, draw: Callable[[], Any]) -> Any:
-        now, last = self._now.setdefault(edition, {}), self._last.get(edition, {})
-        now[key] = found = now[key] if key in now else last[key] if key in last else draw()
-        return found
-
-
 def _drawn(
-    drawings: Drawings | None, language: Language, geometry: Geometry, draw: Callable[..., str], **args: object
+    drawings: Kept | None, language: Language, geometry: Geometry, draw: Callable[..., str], **args: object
 ) -> str:
     """`draw(geometry, **args)`, or what an earlier build drew from the same (the geometry compared whole, the
     rest by its repr)."""
     if drawings is None:
         return draw(geometry, **args)
     key = (draw.__name__, drawings.shape(geometry), repr(sorted(args.items())))
-    return str(drawings.get(language.code, key, lambda: draw(geometry, **args)))
+    return str(drawings.get(key, lambda: draw(geometry, **args)))
 
 
 def _inside(frame: tuple[float, float, float, float], p: Place) -> bool:
@@ -135,7 +108,7 @@ def _description(shown: list[Place], language: Language) -> str:
 
 
 def draw_maps(
-    model: Explainer, link: Link, language: Language | None = None, drawings: Drawings | None = None
+    model: Explainer, link: Link, language: Language | None = None, drawings: Kept | None = None
 ) -> list[DrawnMap]:
     """One drawn map per map file; with none, one map framing every place. `language`: the edition's, whose
     words the maps write (English by default); `drawings`: maps an earlier build drew."""
@@ -168,9 +141,7 @@ def draw_maps(
     return drawn
 
 
-def locator(
-    model: Explainer, place: Place, language: Language | None = None, drawings: Drawings | None = None
-) -> Markup:
+def locator(model: Explainer, place: Place, language: Language | None = None, drawings: Kept | None = None) -> Markup:
     """A small map of the same kind as the main map, with this place marked, in the edition's language."""
     language = language or Language()
     _ = language.gettext
@@ -196,7 +167,7 @@ def locator(
     return Markup(svg)
 
 
-def measured_km(model: Explainer, fact: Fact, drawings: Drawings | None = None) -> float | None:
+def measured_km(model: Explainer, fact: Fact, drawings: Kept | None = None) -> float | None:
     """The length of the border line as drawn, computed now from the committed geometry (or by an earlier build
     from the same geometry)."""
     if fact.measure is None:
@@ -205,7 +176,7 @@ def measured_km(model: Explainer, fact: Fact, drawings: Drawings | None = None) 
     if drawings is None:
         return drawn_border_length_km(geometry, border)
     key = ("km", drawings.shape(geometry), border)
-    return float(drawings.get("", key, lambda: drawn_border_length_km(geometry, border)))
+    return float(drawings.get(key, lambda: drawn_border_length_km(geometry, border)))
 
 
 def number(value: float) -> str:

@@ -8,13 +8,16 @@ import posixpath
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from itertools import groupby
-from typing import Any
+from pathlib import Path
+from typing import Any, cast
 
 import jinja2
 from markupsafe import Markup
 
 from .. import sourcing
 from ..dates import PartialDate
+from ..kept import Kept, digest
+from ..load import stamps
 from ..model import Citation, Era, Event, Explainer, Place, Timeline
 from ..text import clean_text, fold
 from ..urls import Site, download_href, json_path, page_url, relative_url, root_prefix
@@ -23,7 +26,7 @@ from .fragments import Fragments
 from .guide import contract, error_messages
 from .handout import PRINT_FULL, PRINT_PAGE, print_context
 from .language import Language
-from .maps import Drawings, draw_maps, locator, measured_km
+from .maps import draw_maps, locator, measured_km
 from .meta import PageMeta, page_meta
 from .page import (
     KIND_LABELS,
@@ -41,6 +44,15 @@ from .timeline.listing import Month, chronicle
 from .timeline.marks import MarkOpenings
 from .timeline.strips import StripDrawer
 
+# Pages that read no event but those their context holds (the rest of the model, `m` in templates, they may
+# read): kept across `mkdocs serve` rebuilds (kept.py) by what they are made from. The others (indexes, the map,
+# the print edition, the guide) read every event and are made at every build. tests/test_kept_pages.py checks
+# that no template of these reads the model's events.
+KEPT_TEMPLATES = frozenset(
+    ("event.md.j2", "actor.md.j2", "place.md.j2", "term.md.j2", "source.md.j2", "timeline.md.j2", "timeline_part.md.j2")
+)
+BACKDROP = ("actors", "places", "terms", "sources", "timelines", "maps", "facts", "backlinks", "cited_by")
+
 
 class Renderer:
     """Renders every page of one explainer; `render()` yields GeneratedPage objects. `downloads`: the files
@@ -54,12 +66,13 @@ class Renderer:
         downloads: Sequence[DownloadLink] = (),
         language: Language | None = None,
         compiled: jinja2.BytecodeCache | None = None,
-        drawings: Drawings | None = None,
+        kept: Kept | None = None,
     ) -> None:
         self.language = language or Language()
-        self.drawings = drawings  # maps an earlier build drew (maps.py)
-        if drawings is not None:
-            drawings.begin(self.language.code)
+        self.kept = kept  # maps and pages an earlier build made (kept.py)
+        if kept is not None:
+            kept.begin(self.language.code)
+        self._ground: str | None = None  # a digest of what every kept page may read beyond its context
         self.model, self.options, self.env = model, options, environment(self.language, compiled)
         self.downloads = downloads
         self.site = Site(options.site_name, options.site_url)
@@ -185,7 +198,7 @@ class Renderer:
         return dict(
             place=p,
             events=self.model.events_of("places", p.id),
-            locator=locator(self.model, p, self.language, self.drawings),
+            locator=locator(self.model, p, self.language, self.kept),
         )
 
     def _listing(self, kind: str, entry: Any, **context: Any) -> dict[str, Any]:
@@ -202,8 +215,41 @@ class Renderer:
             src,
             clean_text(title),
             "/".join(edit.split("/")[-2:]) if edit else "",
-            lambda: self._parts(src, title, template, edit, **context()),
+            lambda: self._made(src, title, template, edit, context),
         )
+
+    def _made(
+        self, src: str, title: str, template: str, edit: str, context: Callable[[], dict[str, Any]]
+    ) -> tuple[str, tuple[str, ...]]:
+        """The page's parts (`_parts`), or what an earlier build made of the same: a page of KEPT_TEMPLATES is
+        kept under a digest of its context and of the rest of the model but the events (`_backdrop`)."""
+        made = context()
+        kept = self.kept if template in KEPT_TEMPLATES else None
+        key = digest("page", template, src, title, edit, made, self._backdrop()) if kept is not None else None
+        if kept is None or key is None:
+            return self._parts(src, title, template, edit, **made)
+        return cast(tuple[str, tuple[str, ...]], kept.get(key, lambda: self._parts(src, title, template, edit, **made)))
+
+    def _backdrop(self) -> str | None:
+        """What a page of KEPT_TEMPLATES may read beyond its context: the model but its events (their order
+        aside), the site's settings and downloads, the edition, and the templates (their files' times and sizes)."""
+        if self._ground is None:
+            m = self.model
+            parts = {k: dict(getattr(m, k)) for k in BACKDROP}
+            templates = stamps(str(Path(__file__).parent / "templates"))
+            self._ground = digest(
+                parts,
+                tuple(m.events),
+                m.language,
+                m.title,
+                m.archived,
+                self.options,
+                self.site,
+                tuple(self.downloads),
+                self.language.code,
+                templates,
+            )
+        return self._ground
 
     def _timeline(
         self, kind: str, base: str, title: str, edit: str, timeline: Timeline | None, events: list[Event]
@@ -283,9 +329,9 @@ class Renderer:
             spec.path if spec else "",
             lambda: dict(
                 maps=draw_maps(
-                    m, lambda to: relative_url("map.md", to, self.options.directory_urls), self.language, self.drawings
+                    m, lambda to: relative_url("map.md", to, self.options.directory_urls), self.language, self.kept
                 ),
-                measured={f.id: measured_km(m, f, self.drawings) for f in m.facts.values()},
+                measured={f.id: measured_km(m, f, self.kept) for f in m.facts.values()},
             ),
         )
 
@@ -301,9 +347,9 @@ class Renderer:
                     m,
                     lambda to: "#place-" + posixpath.basename(to).removesuffix(".md") if full else "",
                     self.language,
-                    self.drawings,
+                    self.kept,
                 ),
-                measured={f.id: measured_km(m, f, self.drawings) for f in m.facts.values()},
+                measured={f.id: measured_km(m, f, self.kept) for f in m.facts.values()},
                 actor_groups=self._by_kind(m.actors.values()),
                 place_groups=self._by_kind(m.places.values()),
                 site_name=o.site_name,

@@ -1,0 +1,51 @@
+"""What an earlier build made, kept by whoever builds again (the plugin, across `mkdocs serve` rebuilds): maps,
+border lengths, pages and calendar entries are made again only when something they are made from changed.
+
+Each is kept under a key that holds everything it is made from (`digest`), never under a time. What an
+edition's build used is kept until that edition's next build; the rest is let go."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable, Hashable
+from typing import Any
+
+
+def digest(*parts: Any) -> str | None:
+    """A digest of `parts`, written whole with pickle (which writes each value with its type: a translated and
+    an untranslated text of the same words differ); None when something in them cannot be written so."""
+    try:
+        data = pickle.dumps(parts, protocol=5)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+class Kept:
+    """Things made by earlier builds, per edition, each under the key of what it was made from."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, dict[Hashable, Any]] = {}  # edition -> what its last build made or used
+        self._now: dict[str, dict[Hashable, Any]] = {}
+        self._shapes: dict[int, tuple[object, str]] = {}  # this build: each large value's digest, by its id
+        self._edition = ""
+
+    def begin(self, edition: str) -> None:
+        """A build of `edition` starts: what it makes is kept in that edition's store."""
+        self._last[edition], self._now[edition], self._shapes = self._now.get(edition, {}), {}, {}
+        self._edition = edition
+
+    def shape(self, value: object) -> str:
+        """A digest of a large value (a map's geometry), computed once a build (hashing it whole for every
+        map would cost more)."""
+        if (known := self._shapes.get(id(value))) is None or known[0] is not value:
+            text = hashlib.blake2b(repr(value).encode(), digest_size=20).hexdigest()
+            known = self._shapes[id(value)] = (value, text)
+        return known[1]
+
+    def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """What `make()` makes, or what an earlier build made under the same key."""
+        now, last = self._now.setdefault(self._edition, {}), self._last.get(self._edition, {})
+        now[key] = found = now[key] if key in now else last[key] if key in last else make()
+        return found
