@@ -13,6 +13,10 @@ import logging
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
 from .describe import DESCRIBED, describe
 from .render.meta import PageMeta
 from .render.stash import anchor_ids, expand, heavy_tokens, restash
@@ -41,6 +45,37 @@ def finish(
     return restash(html, fragments, heavy), found
 
 
+class KeptPage(Page):
+    """A page the navigation does not list, made before MkDocs would make it, as MkDocs makes it (no title
+    given). When its conversion is kept, MkDocs is handed empty Markdown (`Conversions.before`) and no Markdown
+    processor is even made for it; on_page_content puts back the rest. MkDocs keeps a page a plugin made
+    (File.page), as Material's blog does with its own pages."""
+
+    kept = False  # set on a page whose conversion is kept, for this build
+
+    def render(self, config: Any, files: Any) -> None:
+        if not self.kept:
+            return super().render(config, files)
+        self.content, self.toc, self.present_anchor_ids = "", get_toc([]), set()
+        return None
+
+
+def make_pages(files: Files, config: Any) -> None:
+    """A KeptPage for each page MkDocs would make with no title: one the navigation does not list."""
+    listed: set[str] = set()
+
+    def walk(item: Any) -> None:
+        if isinstance(item, str):
+            listed.add(item.lstrip("/"))
+        for child in item.values() if isinstance(item, dict) else item if isinstance(item, list) else ():
+            walk(child)
+
+    walk(config.nav or [])
+    for file in files.documentation_pages():
+        if file.page is None and file.inclusion is InclusionLevel.NOT_IN_NAV and file.src_uri not in listed:
+            KeptPage(None, file, config)
+
+
 class Conversion(NamedTuple):
     key: str
     html: str
@@ -63,6 +98,20 @@ class _Heard(logging.Handler):
         self.heard = True
 
 
+def copied(toc: Any) -> Any:
+    """A table of contents copied, each entry and its children (their words shared): what a page is handed may
+    be changed by the theme without touching what is kept. Less than half the time of copy.deepcopy."""
+
+    def entry(link: Any) -> Any:
+        made = copy.copy(link)
+        made.children = [entry(child) for child in link.children]
+        return made
+
+    made = copy.copy(toc)
+    made.items = [entry(link) for link in toc.items]
+    return made
+
+
 class Conversions:
     def __init__(self) -> None:
         self.kept: dict[tuple[str, str], Conversion] = {}  # (edition, page) -> its conversion
@@ -72,9 +121,11 @@ class Conversions:
         self.heard = _Heard()
         self.shown: dict[str, set[str]] = {}  # edition -> the pages its last build converted
 
-    def begin(self, edition: str, serving: bool, names: Any) -> None:
-        """A build starts (on_files); `names`: what the linker links, for every page."""
+    def begin(self, edition: str, serving: bool, names: Any, files: Files, config: Any) -> None:
+        """A build starts (the end of on_files); `names`: what the linker links, for every page."""
         self.on, self.edition, self.names, self.site, self.keys, self.hits = serving, edition, names, "", {}, set()
+        if serving:
+            make_pages(files, config)
         for key in [key for key in self.kept if key[0] == edition and key[1] not in self.shown.get(edition, ())]:
             del self.kept[key]  # what the edition's last build did not show any more
         self.shown[edition] = set()
@@ -92,6 +143,8 @@ class Conversions:
         kept = self.kept.get((self.edition, src))
         if kept is not None and kept.key == key:
             self.hits.add(src)
+            if isinstance(page, KeptPage):
+                page.kept = True
             return ""
         self.keys[src] = key
         self.heard.heard = False  # (left listening if a build fails: harmless, and taken off at the next page)
@@ -106,7 +159,7 @@ class Conversions:
         if src not in self.hits:
             return None
         kept = self.kept[(self.edition, src)]
-        page.toc, page.title, page.present_anchor_ids = copy.deepcopy(kept.toc), kept.title, set(kept.anchors or ())
+        page.toc, page.title, page.present_anchor_ids = copied(kept.toc), kept.title, set(kept.anchors or ())
         if kept.links is not None:
             page.links_to_anchors = {files.get_file_from_path(to): dict(links) for to, links in kept.links}
         page.meta.update(kept.meta)
@@ -123,6 +176,6 @@ class Conversions:
             tuple((to.src_uri, tuple(anchors.items())) for to, anchors in links.items()) if links is not None else None
         )
         self.kept[(self.edition, page.file.src_uri)] = Conversion(
-            key, html, found, copy.deepcopy(page.toc), page.title, set(page.present_anchor_ids or ()), kept, meta
+            key, html, found, copied(page.toc), page.title, set(page.present_anchor_ids or ()), kept, meta
         )
         return html, found

@@ -119,7 +119,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         out = self.generated
         assert out is not None  # on_config made it, or aborted
         self.reuse.begin(config, self.edition, serving := keeping(config, self.command))
-        self.conversions.begin(self.edition, serving, self.linker.entities if self.linker else None)
         self.mentions = (
             Mentions(out.model, config.use_directory_urls, self.language.translations) if self.linker else None
         )
@@ -133,6 +132,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.config.navigation and (config.nav is None or config.nav is self.made_nav):  # (a config built again)
             config.nav = self.made_nav = out.nav([src for src in hand if "/" not in src], self.language.gettext)
             self.nav_titled = {src for _, src in DEFAULT_NAV}
+        self.conversions.begin(self.edition, serving, self.linker.entities if self.linker else None, files, config)
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

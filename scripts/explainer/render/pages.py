@@ -82,6 +82,7 @@ class Renderer:
         self.stash = Stash()
         self.env.globals["strip_svg"] = StripDrawer(self.env, openings, self.stash.keep)
         self.env.filters["heavy"] = self.stash.keep
+        self.env.globals["cite_of"] = self._cite
 
     def render(self) -> Iterator[GeneratedPage]:
         for task in self.tasks():
@@ -192,7 +193,7 @@ class Renderer:
         ]
 
     def _event_context(self, e: Event) -> dict[str, Any]:
-        return dict(event=e, citations=self._citations(e), cite=self._cite(e))
+        return dict(event=e, citations=self._citations(e), node=self._node(e))
 
     def _place_context(self, p: Place) -> dict[str, Any]:
         return dict(
@@ -297,10 +298,15 @@ class Renderer:
             )
         return tasks
 
-    def _cite(self, e: Event) -> PageCitation:
+    def _node(self, e: Event) -> Mapping[str, Any]:
+        """The event page's schema.org node (render/meta.py), which its "Cite this page" box shows."""
         if self.meta is None:
             self.meta = page_meta(self.model, self.options.site_name, self.language)
-        return cite_event(e, self.site, self.meta[f"events/{e.id}.md"].node, self.language.calendar.range)
+        return self.meta[f"events/{e.id}.md"].node
+
+    def _cite(self, e: Event, node: Mapping[str, Any]) -> PageCitation:
+        """`cite_of(event, node)` in templates: made only when the page is (a kept page does not need it)."""
+        return cite_event(e, self.site, node, self.language.calendar.range)
 
     def _downloads(self) -> list[dict[str, str]]:
         def href(path: str) -> str:
