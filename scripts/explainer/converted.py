@@ -64,13 +64,13 @@ def make_pages(files: Files, config: Any) -> None:
     """A KeptPage for each page MkDocs would make with no title: one the navigation does not list."""
     listed: set[str] = set()
 
-    def walk(item: Any) -> None:
+    def visit(item: Any) -> None:
         if isinstance(item, str):
             listed.add(item.lstrip("/"))
         for child in item.values() if isinstance(item, dict) else item if isinstance(item, list) else ():
-            walk(child)
+            visit(child)
 
-    walk(config.nav or [])
+    visit(config.nav or [])
     for file in files.documentation_pages():
         if file.page is None and file.inclusion is InclusionLevel.NOT_IN_NAV and file.src_uri not in listed:
             KeptPage(None, file, config)
