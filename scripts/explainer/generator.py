@@ -78,7 +78,9 @@ def generate(
     (its translated words), for a model of that edition (model.editions); `compiled`: templates compiled by
     an earlier build, kept by the caller; `kept`: the maps, pages and calendar entries it made (kept.py)."""
     language = language or Language()
-    meta = page_meta(model, options.site_name, language)
+    if kept is not None:
+        kept.begin(language.code)
+    meta = page_meta(model, options.site_name, language, kept)
     links = [download_link(d, language) for d in downloads(model)]
     if options.pdf:  # made by the plugin once every page is converted (handout/)
         _ = language.gettext

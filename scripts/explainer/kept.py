@@ -19,7 +19,7 @@ def digest(*parts: Any) -> str | None:
         data = pickle.dumps(parts, protocol=5)
     except (pickle.PicklingError, TypeError, AttributeError):
         return None
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
+    return hashlib.sha256(data).hexdigest()
 
 
 class Kept:

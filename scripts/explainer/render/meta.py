@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
+from ..kept import Kept
 from ..model import Actor, Event, Explainer, Place, Source, Term, Timeline
 from ..prose import Prose, html_text
 from ..text import end_sentence, shorten
@@ -74,12 +75,19 @@ def json_ld(node: Mapping[str, Any], url: str) -> dict[str, Any]:
     return doc
 
 
-def page_meta(model: Explainer, site_name: str = "", language: Language | None = None) -> dict[str, PageMeta]:
-    """Description and schema.org node of every generated page, keyed by docs path, in the edition's language."""
+def page_meta(
+    model: Explainer, site_name: str = "", language: Language | None = None, kept: Kept | None = None
+) -> dict[str, PageMeta]:
+    """Description and schema.org node of every generated page, keyed by docs path, in the edition's language;
+    `kept`: what earlier builds made (kept.py), such as each summary as plain text."""
     prose, words = Prose(), Words(language or Language())
 
     def plain(text: str) -> str:
-        return shorten(prose.plain(text)) if text else ""
+        if not text:
+            return ""
+        if kept is None:
+            return shorten(prose.plain(text))
+        return cast(str, kept.get(("plain", text), lambda: shorten(prose.plain(text))))
 
     out: dict[str, PageMeta] = {}
     for e in model.events.values():

@@ -69,9 +69,7 @@ class Renderer:
         kept: Kept | None = None,
     ) -> None:
         self.language = language or Language()
-        self.kept = kept  # maps and pages an earlier build made (kept.py)
-        if kept is not None:
-            kept.begin(self.language.code)
+        self.kept = kept  # maps and pages an earlier build made (kept.py), this build begun (generator.py)
         self._ground: str | None = None  # a digest of what every kept page may read beyond its context
         self.model, self.options, self.env = model, options, environment(self.language, compiled)
         self.downloads = downloads
