@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import fields, is_dataclass
 from functools import partial
 from itertools import groupby
 from pathlib import Path
@@ -71,6 +72,7 @@ class Renderer:
         self.language = language or Language()
         self.kept = kept  # maps and pages an earlier build made (kept.py), this build begun (generator.py)
         self._ground: str | None = None  # a digest of what every kept page may read beyond its context
+        self._events: dict[int, tuple[Event, str | None]] = {}  # this build: each event's digest (`_light`)
         self.model, self.options, self.env = model, options, environment(self.language, compiled)
         self.downloads = downloads
         self.site = Site(options.site_name, options.site_url)
@@ -224,10 +226,26 @@ class Renderer:
         kept under a digest of its context and of the rest of the model but the events (`_backdrop`)."""
         made = context()
         kept = self.kept if template in KEPT_TEMPLATES else None
-        key = digest("page", template, src, title, edit, made, self._backdrop()) if kept is not None else None
+        key = digest("page", template, src, title, edit, self._light(made), self._backdrop()) if kept else None
         if kept is None or key is None:
             return self._parts(src, title, template, edit, **made)
         return cast(tuple[str, tuple[str, ...]], kept.get(key, lambda: self._parts(src, title, template, edit, **made)))
+
+    def _light(self, value: Any) -> Any:
+        """`value` as a key holds it, each event in it written as its digest: an event is on many pages (its
+        actors', places', timelines'), and is written whole once a build, not once a page."""
+        if isinstance(value, Event):
+            known = self._events.get(id(value))
+            if known is None or known[0] is not value:
+                known = self._events[id(value)] = (value, digest(value))
+            return ("event", known[1]) if known[1] is not None else value
+        if isinstance(value, (tuple, list)):
+            return (type(value).__name__, *(self._light(v) for v in value))
+        if isinstance(value, dict):
+            return {k: self._light(v) for k, v in value.items()}
+        if is_dataclass(value) and not isinstance(value, type):
+            return (type(value).__qualname__, *(self._light(getattr(value, f.name)) for f in fields(value)))
+        return value
 
     def _backdrop(self) -> str | None:
         """What a page of KEPT_TEMPLATES may read beyond its context: the model but its events (their order
