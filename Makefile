@@ -31,9 +31,11 @@ site: $(VENV)/.site
 check: $(VENV)/.site
 	@$(VENV)/bin/explainer check docs
 
-## serve: preview with live reload on every YAML or Markdown edit
+## serve: preview with live reload on every YAML or Markdown edit; the site it serves is written into memory
+## (/dev/shm, when it has 1 GiB free): MkDocs writes every page at every save, and a disk makes that slow
+SERVE_TMP := $(shell [ -w /dev/shm ] && [ "$$(df -Pk /dev/shm 2>/dev/null | awk 'NR==2 {print $$4}')" -ge 1048576 ] 2>/dev/null && echo /dev/shm)
 serve: $(VENV)/.site
-	$(VENV)/bin/mkdocs serve
+	$(if $(SERVE_TMP),TMPDIR=$(SERVE_TMP) )$(VENV)/bin/mkdocs serve
 
 ## new: a new YAML file with every field of its kind: make new KIND=event ID=2020-11-26-what-happened [DOCS=docs]
 ## (refuses a malformed id or one already taken; the same as `explainer new event 2020-11-26-what-happened`)

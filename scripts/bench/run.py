@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .offline import offline_copy, search_seconds
-from .serve import flagship_latency, plain_latency, synthetic_latency
+from .serve import flagship_latency, in_memory, plain_latency, synthetic_latency
 from .synth import CONFIG, generate
 from .table import machine, markdown
 
@@ -127,12 +127,20 @@ def measure(n: int, runs: int, work: Path, search_word: str | None) -> Row:
 def serve_figures(tmp: Path, n_events: int) -> dict[str, Any]:
     """`mkdocs serve`, save to page in Chromium: the flagship, a synthetic explainer, and plain MkDocs serving
     the same synthetic explainer's pages."""
-    flagship = flagship_latency(ROOT, tmp / "flagship", ENV)
-    synthetic = synthetic_latency(tmp / "serve", n_events, ENV)
-    plain = plain_latency(tmp / "plain-serve", n_events, ENV)
-    return {"serve_flagship_s": statistics.median(flagship), "serve_flagship_all": flagship,
-            "serve_reload_s": statistics.median(synthetic), "serve_reload_all": synthetic,
-            "serve_plain_s": statistics.median(plain), "serve_plain_all": plain, "serve_events": n_events}
+    served = in_memory(ENV)  # as `make serve` runs it
+    flagship = flagship_latency(ROOT, tmp / "flagship", served)
+    synthetic = synthetic_latency(tmp / "serve", n_events, served)
+    plain = plain_latency(tmp / "plain-serve", n_events, served)
+    out = {"serve_flagship_s": statistics.median(flagship), "serve_flagship_all": flagship,
+           "serve_reload_s": statistics.median(synthetic), "serve_reload_all": synthetic,
+           "serve_plain_s": statistics.median(plain), "serve_plain_all": plain, "serve_events": n_events,
+           "serve_folder": served.get("TMPDIR", "")}
+    if served is not ENV:  # and `mkdocs serve` as it is, the site written to disk
+        out["serve_disk_flagship_all"] = flagship_latency(ROOT, tmp / "flagship-disk", ENV)
+        out["serve_disk_reload_all"] = synthetic_latency(tmp / "serve-disk", n_events, ENV)
+        for key in ("serve_disk_flagship", "serve_disk_reload"):
+            out[key + "_s"] = statistics.median(out[key + "_all"])
+    return out
 
 
 def serve_only(out: Path, n_events: int) -> int:

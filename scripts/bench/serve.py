@@ -19,6 +19,17 @@ from .offline import ARGS, CHROMIUM
 from .synth import generate
 
 EDITS = 5
+MEMORY = Path("/dev/shm")  # where `make serve` has MkDocs write the site it serves, when it has 1 GiB free
+
+
+def in_memory(env: dict[str, str]) -> dict[str, str]:
+    """`env` as `make serve` runs `mkdocs serve`: its temporary folder (the site served) in memory when the
+    Makefile's rule finds room, else as it is."""
+    import os
+
+    if os.access(MEMORY, os.W_OK) and shutil.disk_usage(MEMORY).free >= 1 << 30:
+        return {**env, "TMPDIR": str(MEMORY)}
+    return env
 
 
 def _free_port() -> int:

@@ -95,13 +95,23 @@ def goals(rows: Sequence[Row]) -> list[str]:
 def markdown(rows: Sequence[Row], extra: Mapping[str, Any], about: Mapping[str, Any]) -> str:
     head = "| " + " | ".join(c[0] for c in COLUMNS) + " |\n|" + "---:|" * len(COLUMNS) + "\n"
     body = "".join("| " + " | ".join(_cell(r, key, fmt) for _, key, fmt in COLUMNS) + " |\n" for r in rows)
-    serve = "".join(
-        f"- `mkdocs serve` {where}: from saving one event's YAML file (its title) to the rebuilt page loaded in "
+    folder = extra.get("serve_folder")
+    serve = f"- `make serve` has MkDocs write the site it serves into {folder} (memory)\n" if folder else ""
+    serve += "".join(
+        f"- `{'make' if folder else 'mkdocs'} serve` {where}: from saving one event's YAML file (its title) to the "
+        "rebuilt page loaded in "
         f"Chromium, median of {len(extra[key + '_all'])} saves {extra[key + '_s']:.2f} s "
         f"({', '.join(f'{s:.2f}' for s in extra[key + '_all'])}); goal {goal:.1f} s "
         f"({'met' if extra[key + '_s'] <= goal else 'NOT met'})\n"
         for key, where, goal in (("serve_flagship", "on the flagship", 1.0),
                                  ("serve_reload", f"at {extra.get('serve_events', 0):,} events", 2.0))
+        if key + "_all" in extra
+    )
+    serve += "".join(
+        f"- `mkdocs serve` {where}, the site written to disk (MkDocs' default temporary folder): median "
+        f"{extra[key + '_s']:.2f} s ({', '.join(f'{s:.2f}' for s in extra[key + '_all'])})\n"
+        for key, where in (("serve_disk_flagship", "on the flagship"),
+                           ("serve_disk_reload", f"at {extra.get('serve_events', 0):,} events"))
         if key + "_all" in extra
     )
     if "serve_plain_all" in extra:
