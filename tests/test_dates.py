@@ -16,7 +16,7 @@ def test_parse(text: str, expected: PartialDate) -> None:
 
 @pytest.mark.parametrize("text,message", [
     ("2021-02-29", "expected a real calendar date, but February 2021 has no day 29"),
-    ("2020-00", "expected a month from 01 to 12, found 00"),
+    ("2020-00", "expected a month from 01 to 12"),
     ("26.11.2020", "expected a date as YYYY-MM-DD, YYYY-MM or YYYY"),
     ("2020-1-5", "expected a date as YYYY-MM-DD, YYYY-MM or YYYY"),
 ])

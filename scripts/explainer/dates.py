@@ -54,7 +54,7 @@ def parse_date(text: str) -> PartialDate | str:
         return "expected a date as YYYY-MM-DD, YYYY-MM or YYYY"
     year, month, day = int(m[1]), int(m[2] or 0), int(m[3] or 0)
     if m[2] and not 1 <= month <= 12:
-        return f"expected a month from 01 to 12, found {m[2]}"
+        return "expected a month from 01 to 12"
     if m[3] and not 1 <= day <= calendar.monthrange(year, month)[1]:
         return f"expected a real calendar date, but {MONTHS[month - 1]} {year} has no day {day}"
     return PartialDate(year, month, day)
