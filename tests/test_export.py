@@ -8,6 +8,7 @@ import io
 import json
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import icalendar
@@ -207,3 +208,20 @@ def test_downloads_in_the_built_site_and_cite_this_page(project: Path, tmp_path:
     doc = json.loads(html.unescape(jsonld[1]))
     assert doc["@type"] == "Event" and doc["name"] == event.title and doc["url"] == url
     assert doc["startDate"] == event.date.iso()
+
+
+def test_ics_is_the_calendar_icalendar_writes_whole_whatever_the_site_is_called(project: Path) -> None:
+    """events.ics is written as its header, then each event's entry (kept across `mkdocs serve` rebuilds), then
+    its end: byte for byte what icalendar writes for the whole calendar, even for a name that holds its words."""
+    from explainer.export.ics import text, vevent
+
+    model = build_explainer(project / "docs")
+    for name in ("Suez", "END:VCALENDAR BEGIN:VEVENT, é; \\ a long name " * 3):
+        site = replace(SITE, name=name)
+        cal = icalendar.Calendar()
+        for prop, value in (("version", "2.0"), ("prodid", f"-//Explainer microsite generator//{text(name)}//EN"),
+                            ("calscale", "GREGORIAN"), ("method", "PUBLISH"), ("x-wr-calname", text(name))):
+            cal.add(prop, value)
+        for e in model.events.values():
+            cal.add_component(vevent(e, model, site))
+        assert dict(export_files(model, site))["data/events.ics"] == bytes(cal.to_ical(sorted=False))

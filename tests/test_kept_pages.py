@@ -149,3 +149,45 @@ def test_kept_templates_read_no_event_their_context_does_not_hold() -> None:
         found = [line for line in safe.splitlines() if reach.search(line)]
         assert found == [], f"{name} reads the model's events: {found}"
     assert {"_macros.j2", "_timeline.j2"} <= seen
+
+
+def test_an_editions_changed_words_make_its_pages_again() -> None:
+    """The catalogue (i18n/<lang>.po) is read at every build, and `mkdocs serve` watches it in this repository:
+    a kept page is keyed by the edition's words, not only its language code."""
+    import copy
+
+    model = build_explainer(FIXTURE / "docs")
+    kept, words = Kept(), translations("uk")
+    everything(generate(model, OPTIONS, Language("uk", words), kept=kept))
+    changed = copy.copy(words)
+    changed._catalog = {**words._catalog, "Cite this page": "Нові слова"}  # type: ignore[attr-defined]
+    language = Language("uk", changed)
+    now = everything(generate(model, OPTIONS, language, kept=kept))
+    assert now == everything(generate(model, OPTIONS, language))
+    assert any("Нові слова" in str(text) for text in now.values())
+
+
+def test_a_page_the_navigation_lists_by_another_spelling_keeps_its_title(tmp_path: Path) -> None:
+    """converted.make_pages makes pages MkDocs would make without a title; one the nav lists (even as
+    ./page.md, which MkDocs reads as page.md) is left to MkDocs, which gives it the nav's title."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import InclusionLevel, get_files
+    from mkdocs.structure.nav import get_navigation
+
+    from explainer.converted import KeptPage, make_pages
+
+    (tmp_path / "docs").mkdir()
+    for name in ("index.md", "hidden.md", "other.md"):
+        (tmp_path / "docs" / name).write_text(f"# {name}\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nnot_in_nav: |\n  hidden.md\n  other.md\nnav:\n  - index.md\n  - Nav Title: ./hidden.md\n",
+        encoding="utf-8",
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    files = get_files(config)
+    make_pages(files, config)
+    nav = get_navigation(files, config)
+    assert nav.items[1].title == "Nav Title"
+    assert not isinstance(files.get_file_from_path("hidden.md").page, KeptPage)
+    other = files.get_file_from_path("other.md")
+    assert other.inclusion is InclusionLevel.NOT_IN_NAV and isinstance(other.page, KeptPage)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import PurePath
 from typing import Any, NamedTuple
 
 from mkdocs.structure.files import Files, InclusionLevel
@@ -65,7 +66,7 @@ def make_pages(files: Files, config: Any) -> None:
 
     def visit(item: Any) -> None:
         if isinstance(item, str):
-            listed.add(item.lstrip("/"))
+            listed.add(PurePath(item.lstrip("/")).as_posix())  # as MkDocs finds it (Files.get_file_from_path)
         for child in item.values() if isinstance(item, dict) else item if isinstance(item, list) else ():
             visit(child)
 

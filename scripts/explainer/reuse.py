@@ -127,7 +127,9 @@ def keeping(config: Any, command: str) -> bool:
     if command != "serve":
         return False
     if why := reusable(config):
-        log.info(f"explainer: every page is built again at each save, because {why} may read files the explainer plugin cannot track")
+        log.info(
+            f"explainer: every page is built again at each save, because {why} may read files the explainer plugin cannot track"
+        )
     return not why
 
 

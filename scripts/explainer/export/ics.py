@@ -96,5 +96,5 @@ def events_ics(model: Explainer, site: Site, kept: Kept | None = None) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
-    head, end = bytes(cal.to_ical(sorted=False)).split(b"END:VCALENDAR")
+    head, _, end = bytes(cal.to_ical(sorted=False)).rpartition(b"END:VCALENDAR")  # (a name may hold the words)
     return b"".join((head, *(entry(e, model, site, kept) for e in model.events.values()), b"END:VCALENDAR", end))

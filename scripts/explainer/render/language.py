@@ -58,6 +58,10 @@ class Language:
         self.gettext = self.translations.gettext
         self.calendar = Calendar(code)
 
+    def catalogue(self) -> dict[Any, Any] | None:
+        """The edition's translated words, as gettext holds them (None in the default edition)."""
+        return getattr(self.translations, "_catalog", None)  # GNUTranslations' own table
+
     def install(self, env: jinja2.Environment) -> None:
         """`_()` and `ngettext()` in templates, as Jinja's new-style gettext gives them (the message is trusted
         markup, the values are escaped), as plain functions: they need no template context, which makes them

@@ -249,7 +249,8 @@ class Renderer:
 
     def _backdrop(self) -> str | None:
         """What a page of KEPT_TEMPLATES may read beyond its context: the model but its events (their order
-        aside), the site's settings and downloads, the edition, and the templates (their files' times and sizes)."""
+        aside), the site's settings and downloads, the edition and its words, and the templates (their files' times
+        and sizes)."""
         if self._ground is None:
             m = self.model
             parts = {k: dict(getattr(m, k)) for k in BACKDROP}
@@ -264,6 +265,7 @@ class Renderer:
                 self.site,
                 tuple(self.downloads),
                 self.language.code,
+                self.language.catalogue(),  # the edition's words: its .po file is read at every build
                 templates,
             )
         return self._ground
