@@ -15,7 +15,7 @@ import pytest
 from explainer.build import build_explainer
 from explainer.generator import Generated, Kept, Language, Options, generate
 from explainer.i18n import translations
-from explainer.render.pages import KEPT_TEMPLATES
+from explainer.render.keys import KEPT_TEMPLATES
 from helpers import FIXTURE, FLAGSHIP_LANGUAGES, ROOT
 
 TEMPLATES = ROOT / "scripts" / "explainer" / "render" / "templates"

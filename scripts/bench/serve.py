@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -56,6 +57,18 @@ def _add_line(original: str, marker: str) -> str:
     return f"{original}\n\n{marker}\n"
 
 
+def _content(tab: Any) -> str:
+    """The page's HTML; if the live-reload script is reloading it again just then, once that has loaded."""
+    from playwright.sync_api import Error
+
+    for _ in range(100):
+        try:
+            return str(tab.content())
+        except Error:  # "the page is navigating": MkDocs' script may reload twice for one rebuild
+            tab.wait_for_load_state("load")
+    return ""
+
+
 def latency(
     config: Path, page: str, source: Path, env: dict[str, str], edits: int = EDITS, edit: Callable[[str, str], str] = _retitle
 ) -> list[float]:
@@ -85,7 +98,7 @@ def latency(
                 start = time.perf_counter()
                 with tab.expect_navigation(timeout=600_000):  # the live-reload script reloads the page
                     source.write_text(edit(original, marker), encoding="utf-8")
-                while marker not in tab.content():  # a reload for an earlier save: wait for the next
+                while marker not in _content(tab):  # a reload for an earlier save: wait for the next
                     with tab.expect_navigation(timeout=600_000):
                         pass
                 results.append(time.perf_counter() - start)

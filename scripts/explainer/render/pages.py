@@ -6,10 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import fields, is_dataclass
 from functools import partial
 from itertools import groupby
-from pathlib import Path
 from typing import Any, cast
 
 import jinja2
@@ -17,8 +15,7 @@ from markupsafe import Markup
 
 from .. import sourcing
 from ..dates import PartialDate
-from ..kept import Kept, digest
-from ..load import stamps
+from ..kept import Kept
 from ..model import Citation, Era, Event, Explainer, Place, Timeline
 from ..text import clean_text, fold
 from ..urls import Site, download_href, json_path, page_url, relative_url, root_prefix
@@ -26,6 +23,7 @@ from .citation import PageCitation, cite_event
 from .fragments import Fragments
 from .guide import contract, error_messages
 from .handout import PRINT_FULL, PRINT_PAGE, print_context
+from .keys import PageKeys
 from .language import Language
 from .maps import draw_maps, locator, measured_km
 from .meta import PageMeta, page_meta
@@ -45,15 +43,6 @@ from .timeline.listing import Month, chronicle
 from .timeline.marks import MarkOpenings
 from .timeline.strips import StripDrawer
 
-# Pages that read no event but those their context holds (the rest of the model, `m` in templates, they may
-# read): kept across `mkdocs serve` rebuilds (kept.py) by what they are made from. The others (indexes, the map,
-# the print edition, the guide) read every event and are made at every build. tests/test_kept_pages.py checks
-# that no template of these reads the model's events.
-KEPT_TEMPLATES = frozenset(
-    ("event.md.j2", "actor.md.j2", "place.md.j2", "term.md.j2", "source.md.j2", "timeline.md.j2", "timeline_part.md.j2")
-)
-BACKDROP = ("actors", "places", "terms", "sources", "timelines", "maps", "facts", "backlinks", "cited_by")
-
 
 class Renderer:
     """Renders every page of one explainer; `render()` yields GeneratedPage objects. `downloads`: the files
@@ -71,11 +60,10 @@ class Renderer:
     ) -> None:
         self.language = language or Language()
         self.kept = kept  # maps and pages an earlier build made (kept.py), this build begun (generator.py)
-        self._ground: str | None = None  # a digest of what every kept page may read beyond its context
-        self._events: dict[int, tuple[Event, str | None]] = {}  # this build: each event's digest (`_light`)
         self.model, self.options, self.env = model, options, environment(self.language, compiled)
         self.downloads = downloads
         self.site = Site(options.site_name, options.site_url)
+        self.keys = PageKeys(model, (options, self.site, tuple(downloads)), self.language)
         self.meta = meta  # schema.org node per page (render/meta.py), computed when first needed
         self.fragments = Fragments(self.env, model, options.directory_urls, self.language)
         self.env.globals["mark_open"] = openings = MarkOpenings(self.env, model.events)
@@ -222,53 +210,13 @@ class Renderer:
     def _made(
         self, src: str, title: str, template: str, edit: str, context: Callable[[], dict[str, Any]]
     ) -> tuple[str, tuple[str, ...]]:
-        """The page's parts (`_parts`), or what an earlier build made of the same: a page of KEPT_TEMPLATES is
-        kept under a digest of its context and of the rest of the model but the events (`_backdrop`)."""
-        made = context()
-        kept = self.kept if template in KEPT_TEMPLATES else None
-        key = digest("page", template, src, title, edit, self._light(made), self._backdrop()) if kept else None
+        """The page's parts (`_parts`), or what an earlier build made of the same (keys.py says which pages are
+        kept, and under what key)."""
+        made, kept = context(), self.kept
+        key = self.keys.key(template, src, title, edit, made) if kept is not None else None
         if kept is None or key is None:
             return self._parts(src, title, template, edit, **made)
         return cast(tuple[str, tuple[str, ...]], kept.get(key, lambda: self._parts(src, title, template, edit, **made)))
-
-    def _light(self, value: Any) -> Any:
-        """`value` as a key holds it, each event in it written as its digest: an event is on many pages (its
-        actors', places', timelines'), and is written whole once a build, not once a page."""
-        if isinstance(value, Event):
-            known = self._events.get(id(value))
-            if known is None or known[0] is not value:
-                known = self._events[id(value)] = (value, digest(value))
-            return ("event", known[1]) if known[1] is not None else value
-        if isinstance(value, (tuple, list)):
-            return (type(value).__name__, *(self._light(v) for v in value))
-        if isinstance(value, dict):
-            return {k: self._light(v) for k, v in value.items()}
-        if is_dataclass(value) and not isinstance(value, type):
-            return (type(value).__qualname__, *(self._light(getattr(value, f.name)) for f in fields(value)))
-        return value
-
-    def _backdrop(self) -> str | None:
-        """What a page of KEPT_TEMPLATES may read beyond its context: the model but its events (their order
-        aside), the site's settings and downloads, the edition and its words, and the templates (their files' times
-        and sizes)."""
-        if self._ground is None:
-            m = self.model
-            parts = {k: dict(getattr(m, k)) for k in BACKDROP}
-            templates = stamps(str(Path(__file__).parent / "templates"))
-            self._ground = digest(
-                parts,
-                tuple(m.events),
-                m.language,
-                m.title,
-                m.archived,
-                self.options,
-                self.site,
-                tuple(self.downloads),
-                self.language.code,
-                self.language.catalogue(),  # the edition's words: its .po file is read at every build
-                templates,
-            )
-        return self._ground
 
     def _timeline(
         self, kind: str, base: str, title: str, edit: str, timeline: Timeline | None, events: list[Event]

@@ -1,0 +1,74 @@
+"""Which generated pages `mkdocs serve` keeps from one rebuild to the next (kept.py), and the key each is kept
+under: everything the page is made from.
+
+A page of KEPT_TEMPLATES (an event's, an actor's, a place's, a term's, a source's, a timeline's) reads no event
+but those its context holds; from the rest of the model (`m` in templates) it may read anything. So its key is
+its context and the backdrop: the model but its events' contents (their ids and order are in it), the site's
+settings and downloads, the edition and its words, and the templates. Indexes, the map, the print edition and
+the guide read every event: they are made at every build. tests/test_kept_pages.py checks that no template of
+these reads the model's events, and that kept pages are what a fresh build makes after edits of every kind."""
+
+from __future__ import annotations
+
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from ..kept import digest
+from ..load import stamps
+from ..model import Event, Explainer
+from .language import Language
+
+KEPT_TEMPLATES = frozenset(
+    ("event.md.j2", "actor.md.j2", "place.md.j2", "term.md.j2", "source.md.j2", "timeline.md.j2", "timeline_part.md.j2")
+)
+BACKDROP = ("actors", "places", "terms", "sources", "timelines", "maps", "facts", "backlinks", "cited_by")
+
+
+class PageKeys:
+    """The keys of one build's pages. `settings`: what the renderer was given beyond the model (its options,
+    the site, the downloads)."""
+
+    def __init__(self, model: Explainer, settings: tuple[Any, ...], language: Language) -> None:
+        self.model, self.settings, self.language = model, settings, language
+        self._ground: str | None = None  # the backdrop's digest, made when first needed
+        self._events: dict[int, tuple[Event, str | None]] = {}  # each event's digest (`light`)
+
+    def key(self, template: str, src: str, title: str, edit: str, context: dict[str, Any]) -> str | None:
+        """The page's key; None for a page made at every build (or whose context cannot be written whole)."""
+        if template not in KEPT_TEMPLATES:
+            return None
+        return digest("page", template, src, title, edit, self.light(context), self.backdrop())
+
+    def light(self, value: Any) -> Any:
+        """`value` as a key holds it, each event in it written as its digest: an event is on many pages (its
+        actors', places', timelines'), and is written whole once a build, not once a page."""
+        if isinstance(value, Event):
+            known = self._events.get(id(value))
+            if known is None or known[0] is not value:
+                known = self._events[id(value)] = (value, digest(value))
+            return ("event", known[1]) if known[1] is not None else value
+        if isinstance(value, (tuple, list)):
+            return (type(value).__name__, *(self.light(v) for v in value))
+        if isinstance(value, dict):
+            return {k: self.light(v) for k, v in value.items()}
+        if is_dataclass(value) and not isinstance(value, type):
+            return (type(value).__qualname__, *(self.light(getattr(value, f.name)) for f in fields(value)))
+        return value
+
+    def backdrop(self) -> str | None:
+        """What a kept page may read beyond its context (above), as a digest made once a build."""
+        if self._ground is None:
+            m = self.model
+            self._ground = digest(
+                {k: dict(getattr(m, k)) for k in BACKDROP},
+                tuple(m.events),
+                m.language,
+                m.title,
+                m.archived,
+                self.settings,
+                self.language.code,
+                self.language.catalogue(),  # the edition's words: its .po file is read at every build
+                stamps(str(Path(__file__).parent / "templates")),  # the templates, by time and size
+            )
+        return self._ground
