@@ -12,8 +12,8 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable
-from typing import Any
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from .offline import ARGS, CHROMIUM
