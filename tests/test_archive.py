@@ -91,6 +91,19 @@ def test_quotes_without_an_archived_text_are_shown_unchecked(project: Path) -> N
     assert lines["quotes not checked against an archived text"] == ("2021-03-29-ship-refloated (bbc-2021-03-29)",)
 
 
+def test_a_record_kept_between_builds_has_its_quotes_checked_again(project: Path) -> None:
+    """`mkdocs serve` keeps each unchanged file's checked record; a quote's mark follows the archived text."""
+    from explainer.load import FileCache
+
+    archived(project, "We have pulled the ship out")
+    cache, text = FileCache(), project / "docs" / "sources" / "bbc-2021-03-29.txt"
+    assert build_explainer(project / "docs", cache=cache).events["2021-03-29-ship-refloated"].quotes[0].checked
+    text.unlink()
+    assert not build_explainer(project / "docs", cache=cache).events["2021-03-29-ship-refloated"].quotes[0].checked
+    text.write_text(TEXT, encoding="utf-8")
+    assert build_explainer(project / "docs", cache=cache).events["2021-03-29-ship-refloated"].quotes[0].checked
+
+
 def test_a_text_with_no_source_file_is_an_error(project: Path) -> None:
     (project / "docs" / "sources" / "no-such-source.txt").write_text("x", encoding="utf-8")
     with pytest.raises(ExplainerError, match="docs/sources/no-such-source.txt: expected the archived text of a "

@@ -255,3 +255,61 @@ def test_a_deleted_page_is_forgotten(serving: tuple[Path, list[str]], tmp_path: 
     assert "events/2021-07-ship-leaves/index.html" not in rebuild(project, tmp_path / "site")
     assert rebuild(project, tmp_path / "site")  # what a build no longer shows goes at the start of the next
     assert page not in plugin.conversions.kept and page not in plugin.reuse.html and warnings == []
+
+
+def test_a_theme_that_changes_a_pages_table_of_contents_changes_only_its_own(
+    serving: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    """A page converted before is handed its kept table of contents while its kept HTML is given back; when the
+    theme renders it, a copy (a theme may change what it is handed)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project, warnings = serving
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(  # (no PDF: a full build would make it)
+        "  font: false\n", "  font: false\n  custom_dir: overrides\n").replace(
+        "  - explainer\n", "  - explainer:\n      pdf: false\n"), encoding="utf-8")
+    (project / "overrides").mkdir()
+    main = project / "overrides" / "main.html"
+    pops = ('{% extends "base.html" %}{# N #}{% block content %}{% if page.toc.items %}'
+            "{% set _ = page.toc.items.pop() %}{% endif %}{{ super() }}{% endblock %}")
+    for n in (1, 2, 3):  # the theme's files change: every page is rendered again, none converted again
+        main.write_text(pops.replace("N", str(n)), encoding="utf-8")
+        served = rebuild(project, tmp_path / "site")
+    plugin = load_config(str(config)).plugins["explainer"]
+    assert plugin.conversions.hits and not plugin.reuse.reused
+    plugin.command = "build"  # a fresh build, to compare with
+    build(load_config(str(config), site_dir=str(tmp_path / "fresh")))
+    fresh = {p.relative_to(tmp_path / "fresh").as_posix(): p.read_bytes() for p in (tmp_path / "fresh").rglob("*.html")}
+    page = "events/2021-03-23-ever-given-runs-aground/index.html"
+    assert b"md-nav__link" in fresh[page] and len(fresh) > 20
+    assert [path for path in fresh if served[path] != fresh[path]] == [] and warnings == []
+
+
+def test_search_is_handed_no_content_for_a_page_it_skips_unless_it_would_strip_something() -> None:
+    from types import SimpleNamespace
+
+    from explainer.reuse import Reuse
+
+    reuse = Reuse()
+    reuse.index = SimpleNamespace(entries=[])
+
+    def searched(html: str) -> tuple[str, SimpleNamespace]:
+        """What search is handed, as the plugin's on_page_content ends, search runs, and on_page_context starts."""
+        page = SimpleNamespace(meta={}, file=SimpleNamespace(src_uri="a.md"), url="a/", title="A", toc=[])
+        page.content = reuse.before_search(page, html)
+        seen = page.content
+        if not page.meta.get("search", {}).get("exclude"):
+            reuse.index.entries.append({"location": page.url, "text": html})
+        reuse.after_search(page)
+        return seen, page
+
+    plain, marked = "<p>Words</p>", '<p data-search-boost="2">Words</p>'
+    for html in (plain, marked):
+        reuse.mark, reuse.index.entries = 0, []
+        assert searched(html)[0] == html  # new: search reads it
+        reuse.mark, reuse.index.entries = 0, []
+        seen, page = searched(html)  # as search saw it last: it skips it
+        assert page.content == html and page.meta == {} and reuse.index.entries == [{"location": "a/", "text": html}]
+        assert seen == ("" if html == plain else html)  # handed nothing to look through, unless it strips from it

@@ -46,6 +46,7 @@ def check_quotes(loaded: Loaded) -> list[Problem]:
     archives = {ident: Archive.of(text) for ident, text in loaded.texts.items()}
     problems = []
     for rec, where, item, words, source in quoted(loaded):
+        item["_checked"] = False  # (set at every build: the record may be the one the last build checked)
         archive = archives.get(source)
         if archive is None:
             continue

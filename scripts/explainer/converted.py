@@ -118,12 +118,14 @@ class Conversions:
         self.on, self.edition, self.names, self.site = False, "", None, ""
         self.keys: dict[str, str] = {}  # this build: page -> the key of its conversion, while it converts
         self.hits: set[str] = set()  # this build: the pages handed to MkDocs empty
+        self.shared: set[str] = set()  # this build: the pages given their kept table of contents, not a copy
         self.heard = _Heard()
         self.shown: dict[str, set[str]] = {}  # edition -> the pages its last build converted
 
     def begin(self, edition: str, serving: bool, names: Any, files: Files, config: Any) -> None:
         """A build starts (the end of on_files); `names`: what the linker links, for every page."""
-        self.on, self.edition, self.names, self.site, self.keys, self.hits = serving, edition, names, "", {}, set()
+        self.on, self.edition, self.names, self.site, self.keys = serving, edition, names, "", {}
+        self.hits, self.shared = set(), set()
         if serving:
             make_pages(files, config)
         for key in [key for key in self.kept if key[0] == edition and key[1] not in self.shown.get(edition, ())]:
@@ -159,11 +161,19 @@ class Conversions:
         if src not in self.hits:
             return None
         kept = self.kept[(self.edition, src)]
-        page.toc, page.title, page.present_anchor_ids = copied(kept.toc), kept.title, set(kept.anchors or ())
+        page.toc, page.title, page.present_anchor_ids = kept.toc, kept.title, set(kept.anchors or ())
+        self.shared.add(src)
         if kept.links is not None:
             page.links_to_anchors = {files.get_file_from_path(to): dict(links) for to, links in kept.links}
         page.meta.update(kept.meta)
         return kept.html, kept.found
+
+    def unshare(self, page: Any, reused: set[str]) -> None:
+        """Before the theme renders the page (and may change what it is handed), unless the page's kept HTML is
+        `reused`: its own table of contents."""
+        if page.file.src_uri in self.shared and page.file.src_uri not in reused:
+            self.shared.discard(page.file.src_uri)
+            page.toc = copied(page.toc)
 
     def keep(self, page: Any, html: str, found: Any) -> tuple[str, Any]:
         """After the conversion (`finish`): keep it, unless MkDocs had something to say about it."""

@@ -166,8 +166,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             html = error_panel(self.errors) + html
         if src not in self.nav_titled:  # Material's templates print titles unescaped: hand it HTML-safe text
             page.title = str(escape(made.title if made else page.title or ""))
-        self.reuse.before_search(page, html)
-        return html
+        return self.reuse.before_search(page, html)
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         self.reuse.after_search(page)
@@ -177,7 +176,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             page.content = self.mentions.fill(page.content, page.file.src_uri)
         if page.file.src_uri == PRINT_PAGE and self.handout and page.content:  # every other page is converted
             page.content = self.handout.print_html = self.handout.assemble(page.content)
-        return self.reuse.before_theme(page, context, config, nav)
+        context = self.reuse.before_theme(page, context, config, nav)
+        self.conversions.unshare(page, self.reuse.reused)  # unless its kept HTML is given, the theme renders it
+        return context
 
     @event_priority(100)  # first: the theme's own output, before other plugins change it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

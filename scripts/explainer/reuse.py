@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import sysconfig
 from collections.abc import Iterable
 from typing import Any
@@ -75,6 +76,7 @@ KNOWN_EXTENSIONS = frozenset(
         "pymdownx.blocks.caption",
     ]
 )
+STRIPPED = re.compile(r'data-search-\w+="[^"]+"')  # what search strips from every page (with a space before)
 _ABSENT = object()
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -145,6 +147,7 @@ class Reuse:
         self.on, self.edition, self.index, self.mark, self.site = False, "", None, 0, ""
         self.keys: dict[str, str] = {}  # this build: page -> the key of its search entries, then of its HTML
         self.skipped: dict[str, Any] = {}  # page -> its own `search` meta, while search is told to skip it
+        self.hidden: dict[str, str] = {}  # page -> its content, while search (told to skip it) is handed none
         self.templates: dict[str, str] = {}  # page -> its own template
         self.reused: set[str] = set()  # this build: the pages whose kept HTML was given back
         self.shown: dict[str, set[str]] = {}  # edition -> the pages its last build rendered
@@ -160,20 +163,26 @@ class Reuse:
             for key in [key for key in kept if key[0] == edition and key[1] not in self.shown.get(edition, ())]:
                 del kept[key]
         self.shown[edition] = set()
-        self.keys, self.skipped, self.templates, self.reused = {}, {}, {}, set()
+        self.keys, self.skipped, self.hidden, self.templates, self.reused = {}, {}, {}, {}, set()
 
-    def before_search(self, page: Any, html: str) -> None:
+    def before_search(self, page: Any, html: str) -> str:
         """The end of on_page_content: if the page is as search last saw it, search skips it (after_search puts
-        its entries back in their place)."""
+        its entries back in their place). Gives the page's content for search to see: none, when search skips it
+        and would find nothing to strip in it (its `data-search-*` attributes; a search through every page)."""
         own = page.meta.get("search", _ABSENT)
         if self.index is None or not (own is _ABSENT or isinstance(own, dict)):
-            return
+            return html
         src = page.file.src_uri
         self.keys[src] = key = digest(html, page.url, page.title, page.meta, _toc(page.toc))
         kept = self.entries.get((self.edition, src))
-        if kept is not None and kept[0] == key:
-            self.skipped[src] = own
-            page.meta["search"] = {**(own if isinstance(own, dict) else {}), "exclude": True}
+        if kept is None or kept[0] != key:
+            return html
+        self.skipped[src] = own
+        page.meta["search"] = {**(own if isinstance(own, dict) else {}), "exclude": True}
+        if STRIPPED.search(html):
+            return html
+        self.hidden[src] = html
+        return ""
 
     def after_search(self, page: Any) -> None:
         """The start of on_page_context, right after search's: its entries for this page, made or kept."""
@@ -181,6 +190,8 @@ class Reuse:
             return
         src, entries = page.file.src_uri, self.index.entries
         key = self.keys.pop(src, None)
+        if src in self.hidden:
+            page.content = self.hidden.pop(src)
         if src in self.skipped:
             own = self.skipped.pop(src)
             if own is _ABSENT:

@@ -114,4 +114,6 @@ class Mentions:
 
     def fill(self, html: str, page_src: str) -> str:
         """Replace every placeholder in the HTML of page `page_src` with its 'Mentioned in' list."""
+        if '<div class="x-mentions"' not in html:  # most pages: a look for the words, not a search by pattern
+            return html
         return PLACEHOLDER.sub(lambda m: str(self.render(m.group(1), page_src)), html)

@@ -4,12 +4,14 @@ checks), and the GeoJSON files its maps name. The only module of the core that r
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from ..contract import KINDS, Kind
-from ..contract.rules import ID_RE, Context
+from ..contract.rules import ID_RE, Context, Reference
 from ..problems import Problem
 from .loaded import FileCache, Loaded, read, read_json, stamps
 from .overlays import check_overlays, overlay
@@ -126,21 +128,37 @@ def _load_file(
         )
         return
     try:
-        raw, node, problems = cache.read(path, shown) if cache else read(path, shown)
+        raw, problems, record, references = (
+            cache.made(path, shown, partial(checked, kind)) if cache else checked(kind, path, shown)
+        )
     except OSError as exc:
-        raw, node, problems = b"", None, [Problem(shown, 0, "", f"cannot read the file ({exc.strerror})")]
+        raw, problems, record, references = (
+            b"",
+            [Problem(shown, 0, "", f"cannot read the file ({exc.strerror})")],
+            None,
+            [],
+        )
     out.problems.extend(problems)
     out.files[f"docs/{kind.name}/{path.name}"] = raw
-    if node is None:  # still a known id, so references to it do not cascade into more errors
-        out.records[kind.name][ident] = {"_path": shown, "_line": 0}
-        return
+    out.references.extend(references)
+    # no record: still a known id, so references to it do not cascade into more errors
+    out.records[kind.name][ident] = record if record is not None else {"_path": shown, "_line": 0}
+
+
+Checked = tuple[bytes, list[Problem], dict[str, Any] | None, list[Reference]]
+
+
+def checked(kind: Kind, path: Path, shown: str) -> Checked:
+    """One file of `kind` read, parsed and checked on its own: its bytes, problems, record (None if it could not
+    be parsed) and the references to other files it makes."""
+    raw, node, problems = read(path, shown)
+    if node is None:
+        return raw, problems, None, []
     ctx = Context(shown)
     record = kind.record.parse(node, ctx, "")
-    out.problems.extend(ctx.problems)
-    out.references.extend(ctx.references)
     record = record if record is not None else {"_line": 0}
     record["_path"] = shown
-    out.records[kind.name][ident] = record
+    return raw, problems + ctx.problems, record, ctx.references
 
 
 def site_settings(config: Path) -> dict[str, str]:

@@ -1,13 +1,14 @@
 """What load gives: the records, the files' bytes, the translations, the archived texts; and the cache of
-parsed files."""
+checked files."""
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from yaml.nodes import Node
 
@@ -34,24 +35,27 @@ class Loaded:
 
 
 Parsed = tuple[bytes, Node | None, list[Problem]]
+T = TypeVar("T")
 
 
 class FileCache:
-    """Each file's bytes and parsed nodes by path, size and modification time, so an edit re-reads one file
-    (`mkdocs serve` keeps one on the plugin)."""
+    """What was made of each file (its bytes, parsed and checked), by path, size and modification time, so an edit
+    reads and checks one file again (`mkdocs serve` keeps one on the plugin). Only what is made is kept, not the
+    parsed nodes: a thousand files' nodes are a third of serve's memory, and its garbage collector goes through
+    every one of them."""
 
     def __init__(self) -> None:
-        self._entries: dict[Path, tuple[tuple[int, int], Parsed]] = {}
+        self._entries: dict[tuple[Path, str], tuple[tuple[int, int], Any]] = {}
         self._json: dict[Path, tuple[tuple[int, int], Any]] = {}
 
-    def read(self, path: Path, shown: str) -> Parsed:
+    def made(self, path: Path, shown: str, make: Callable[[Path, str], T]) -> T:
+        """`make(path, shown)`, made again only when the file changed (`make` is the same for a path: its kind's)."""
         st = path.stat()
         stamp = (st.st_mtime_ns, st.st_size)
-        hit = self._entries.get(path)
+        hit = self._entries.get((path, shown))
         if hit is None or hit[0] != stamp:
-            hit = (stamp, read(path, shown))
-            self._entries[path] = hit
-        return hit[1]
+            hit = self._entries[(path, shown)] = (stamp, make(path, shown))
+        return cast(T, hit[1])
 
     def json(self, path: Path) -> Any:
         """A JSON file's data (the map geometry), or why it cannot be read; read again only when it changed."""

@@ -3,6 +3,7 @@ and check each against its base file once every base file is read (check_overlay
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,20 +35,26 @@ def overlay(
         out.problems.append(Problem(shown, 0, "", found))
         return
     try:
-        raw, node, problems = cache.read(path, shown) if cache else read(path, shown)
+        raw, problems, record = cache.made(path, shown, partial(checked, kind)) if cache else checked(kind, path, shown)
     except OSError as exc:
         out.problems.append(Problem(shown, 0, "", f"cannot read the file ({exc.strerror})"))
         return
     out.problems.extend(problems)
     out.files[f"docs/{kind.name}/{path.name}"] = raw  # the zip of the YAML files holds the translations too
+    if record is not None:
+        out.overlays[lang][kind.name][ident] = record
+
+
+def checked(kind: Kind, path: Path, shown: str) -> tuple[bytes, list[Problem], dict[str, Any] | None]:
+    """One translation read, parsed and checked on its own: its bytes, problems and what may be translated."""
+    raw, node, problems = read(path, shown)
     if node is None:
-        return
+        return raw, problems, None
     ctx = Context(shown)
     record = OVERLAYS[kind.name].parse(node, ctx, "")
-    out.problems.extend(ctx.problems)
     if record is not None:
         record["_path"] = shown
-        out.overlays[lang][kind.name][ident] = record
+    return raw, problems + ctx.problems, record
 
 
 def check_overlays(out: Loaded) -> None:
