@@ -32,7 +32,7 @@ class PageKeys:
     def __init__(self, model: Explainer, settings: tuple[Any, ...], language: Language) -> None:
         self.model, self.settings, self.language = model, settings, language
         self._ground: str | None = None  # the backdrop's digest, made when first needed
-        self._events: dict[int, tuple[Event, str | None]] = {}  # each event's digest (`light`)
+        self._made: dict[int, tuple[Any, Any]] = {}  # id -> each record and how a key holds it (`light`)
 
     def key(self, template: str, src: str, title: str, edit: str, context: dict[str, Any]) -> str | None:
         """The page's key; None for a page made at every build (or whose context cannot be written whole)."""
@@ -41,20 +41,25 @@ class PageKeys:
         return digest("page", template, src, title, edit, self.light(context), self.backdrop())
 
     def light(self, value: Any) -> Any:
-        """`value` as a key holds it, each event in it written as its digest: an event is on many pages (its
-        actors', places', timelines'), and is written whole once a build, not once a page."""
-        if isinstance(value, Event):
-            known = self._events.get(id(value))
-            if known is None or known[0] is not value:
-                known = self._events[id(value)] = (value, digest(value))
-            return ("event", known[1]) if known[1] is not None else value
+        """`value` as a key holds it, each event and each other frozen record in it written as its digest, made
+        once a build: an event is on many pages (its actors', places', timelines'), so is an actor."""
         if isinstance(value, (tuple, list)):
             return (type(value).__name__, *(self.light(v) for v in value))
         if isinstance(value, dict):
             return {k: self.light(v) for k, v in value.items()}
-        if is_dataclass(value) and not isinstance(value, type):
-            return (type(value).__qualname__, *(self.light(getattr(value, f.name)) for f in fields(value)))
-        return value
+        if not is_dataclass(value) or isinstance(value, type):
+            return value
+        if not type(value).__dataclass_params__.frozen:  # type: ignore[attr-defined]
+            return self._fields(value)  # (it may change from one page to the next)
+        known = self._made.get(id(value))
+        if known is None or known[0] is not value:
+            whole = value if isinstance(value, Event) else self._fields(value)
+            made = digest(whole)
+            known = self._made[id(value)] = (value, (type(value).__qualname__, made) if made else whole)
+        return known[1]
+
+    def _fields(self, value: Any) -> tuple[Any, ...]:
+        return (type(value).__qualname__, *(self.light(getattr(value, f.name)) for f in fields(value)))
 
     def backdrop(self) -> str | None:
         """What a kept page may read beyond its context (above), as a digest made once a build."""
