@@ -62,7 +62,10 @@ def test_every_generated_page_converts_the_same(docs, edition) -> None:  # type:
         ("<div>a</div>\ntext after it, no blank line", 0),  # Markdown makes a paragraph of the text
         ("<span>inline</span> at the start of a paragraph", 0),  # not a block-level tag
         ("<div>\n<p>never closed</p>\n\n## Heading", 0),
-        ("<h3>Month</h3>\n<ul>\n<li>a</li>\n</ul>\n", 0),  # `</ul>` outside the first tag: left to Markdown
+        ("<h3>Month</h3>\n<ul>\n<li>a</li>\n</ul>\n", 1),  # one element after another: one block
+        ("<h3>Month</h3>\n<ul>\n<li>a</li>\n</ul>\ntext after it", 0),
+        ("<h3>Month</h3>\n<div>\n<p>never closed</p>\n\n## Heading", 0),
+        ("<h3>Month</h3>\n</ul>\n", 0),  # a stray end tag after an element
         ("<p>a</p>\n\n\n\n<p>b</p>\n\n", 2),  # runs of blank lines
         ("<!--x-frag:0--> and text", 0),
         ("<div>a</div> text after it on its line, *emphasis*\n", 0),

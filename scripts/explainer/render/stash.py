@@ -40,14 +40,14 @@ class Stash:
 
 def stash_blocks(markdown: str, stash: Stash) -> str:
     """The page with each top-level HTML block (separated by blank lines) set aside in `stash`. A block is set
-    aside only when Markdown would copy it as it is: it starts with a block-level tag, and each of its lines
-    outside that tag starts with one too; a block whose first tag is not closed by its end stays in."""
+    aside only when Markdown would copy it as it is: each of its lines outside a block-level element starts
+    another one (`<h3>…</h3>` then `<ul>` on the next line is two elements, one block); a block whose last
+    element is not closed by its end stays in."""
     if stash.items is None:
         return markdown
     parts, out, i = markdown.split("\n\n"), [], 0
     while i < len(parts):
-        start = _STARTS_BLOCK.match(parts[i])
-        end = _block_end(parts, i, start.group(1)) if start else None
+        end = _block_end(parts, i) if _STARTS_BLOCK.match(parts[i]) else None
         if end is None:
             out.append(parts[i])
             i += 1
@@ -59,15 +59,18 @@ def stash_blocks(markdown: str, stash: Stash) -> str:
     return "\n\n".join(out)
 
 
-def _block_end(parts: Sequence[str], first: int, tag: str) -> int | None:
-    """The last part of the block starting at parts[first] with `tag`, or None if Markdown might change it."""
-    opened, closed = re.compile(rf"<{tag}[\s/>]"), f"</{tag}>"
-    depth = 0
+def _block_end(parts: Sequence[str], first: int) -> int | None:
+    """The last part of the block starting at parts[first], or None if Markdown might change it. Each element
+    is followed by its tag (the one a line at the top level starts) until the line that closes it."""
+    depth, opened, closed = 0, _STARTS_BLOCK, ""
     for i in range(first, len(parts)):
         for line in parts[i].split("\n"):
-            if depth == 0 and line and not _STARTS_BLOCK.match(line):
-                return None  # text Markdown would wrap in a paragraph
-            depth += len(opened.findall(line)) - line.count(closed)
+            if depth == 0 and line:
+                start = _STARTS_BLOCK.match(line)
+                if start is None:
+                    return None  # text Markdown would wrap in a paragraph
+                opened, closed = re.compile(rf"<{start.group(1)}[\s/>]"), f"</{start.group(1)}>"
+            depth += len(opened.findall(line)) - line.count(closed) if line else 0
             if depth < 0 or (depth == 0 and line and not line.rstrip().endswith(">")) or _MARKDOWN_INSIDE.search(line):
                 return None  # a stray end tag, text after the block on its line, or Markdown asked for inside
         if depth == 0:
