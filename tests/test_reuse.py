@@ -313,3 +313,24 @@ def test_search_is_handed_no_content_for_a_page_it_skips_unless_it_would_strip_s
         seen, page = searched(html)  # as search saw it last: it skips it
         assert page.content == html and page.meta == {} and reuse.index.entries == [{"location": "a/", "text": html}]
         assert seen == ("" if html == plain else html)  # handed nothing to look through, unless it strips from it
+
+
+def test_a_long_text_is_digested_once_while_it_is_the_same_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    import explainer.reuse as reuse
+
+    texts, calls = reuse.Texts(), []
+    monkeypatch.setattr(reuse, "digest", lambda *parts: calls.append(parts) or f"d{len(calls)}")
+    long = "<p>" + "words " * 1000 + "</p>"
+    texts.begin("")
+    first = texts.key("site", long, {"title": "A"})
+    assert texts.key("site", long, {"title": "A"}) == first and len(calls) == 1  # the same text: known
+    texts.begin("")  # the next build: the text kept by the last one is still known
+    assert texts.key("site", long, {"title": "A"}) == first and len(calls) == 1
+    copy = "".join(["<p>", "words " * 1000, "</p>"])  # the same words, another object: digested again
+    texts.key("site", copy, {"title": "A"})
+    assert copy == long and copy is not long and len(calls) == 2
+    assert texts.key("site", long, {"title": "B"}) != first  # the rest of the key counts
+    texts.begin("")
+    texts.begin("")  # two builds without it: forgotten
+    texts.key("site", long, {"title": "A"})
+    assert len(calls) == 3

@@ -20,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 from .describe import DESCRIBED, describe
 from .render.meta import PageMeta
 from .render.stash import anchor_ids, expand, heavy_tokens, restash
-from .reuse import digest, settings
+from .reuse import Texts, digest, settings
 
 
 def finish(
@@ -121,6 +121,7 @@ class Conversions:
         self.shared: set[str] = set()  # this build: the pages given their kept table of contents, not a copy
         self.heard = _Heard()
         self.shown: dict[str, set[str]] = {}  # edition -> the pages its last build converted
+        self.texts = Texts()
 
     def begin(self, edition: str, serving: bool, names: Any, files: Files, config: Any) -> None:
         """A build starts (the end of on_files); `names`: what the linker links, for every page."""
@@ -131,6 +132,7 @@ class Conversions:
         for key in [key for key in self.kept if key[0] == edition and key[1] not in self.shown.get(edition, ())]:
             del self.kept[key]  # what the edition's last build did not show any more
         self.shown[edition] = set()
+        self.texts.begin(edition)
 
     def before(self, page: Any, markdown: str, config: Any, files: Any, inputs: tuple[Any, ...]) -> str:
         """on_page_markdown, last of all: the Markdown MkDocs is to convert (empty, if it was converted before)."""
@@ -141,7 +143,7 @@ class Conversions:
             self.site = digest(settings(config), listed, self.names)
         src = page.file.src_uri
         self.shown[self.edition].add(src)
-        key = digest(self.site, src, page.url, page.is_homepage, page.meta, markdown, *inputs)
+        key = self.texts.key(self.site, src, page.url, page.is_homepage, page.meta, markdown, *inputs)
         kept = self.kept.get((self.edition, src))
         if kept is not None and kept.key == key:
             self.hits.add(src)

@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .kept import digest as kept_digest
 from .load import stamps
 
 TEMPLATE = "explainer-reused.html"  # each page's template in `mkdocs serve`: its kept HTML, or its own template
@@ -96,6 +97,37 @@ def digest(*parts: object) -> str:
     return out.hexdigest()
 
 
+class Texts:
+    """Keys of pages' parts, their long texts digested once each: a kept conversion's HTML is the same text at
+    every build, and a page's content mostly reaches the theme as search was handed it; a text is known again
+    by being the very same object (never by its words alone, which would mean reading them all)."""
+
+    LONG = 2000  # characters: a text shorter than this is written into the key as it is
+
+    def __init__(self) -> None:
+        self._now: dict[str, dict[int, tuple[object, str]]] = {}  # edition -> id -> the text and its digest
+        self._last: dict[str, dict[int, tuple[object, str]]] = {}
+        self._edition = ""
+
+    def begin(self, edition: str) -> None:
+        self._last[edition], self._now[edition], self._edition = self._now.get(edition, {}), {}, edition
+
+    def key(self, *parts: object) -> str:
+        """The key of `parts` (pickled whole, as kept.py does; written as `digest` does if they cannot be)."""
+        shown = tuple(self._text(p) if isinstance(p, (str, tuple)) else p for p in parts)
+        return kept_digest(*shown) or digest(*shown)
+
+    def _text(self, text: str | tuple[Any, ...]) -> object:
+        if isinstance(text, str) and len(text) < self.LONG or isinstance(text, tuple) and len(text) < 2:
+            return text
+        now = self._now.setdefault(self._edition, {})
+        known = now.get(id(text)) or self._last.get(self._edition, {}).get(id(text))
+        if known is None or known[0] is not text:
+            known = (text, digest(text))
+        now[id(text)] = known
+        return ("text", known[1])
+
+
 def _toc(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple((i.title, i.id, i.level, _toc(i.children)) for i in items)
 
@@ -151,6 +183,7 @@ class Reuse:
         self.templates: dict[str, str] = {}  # page -> its own template
         self.reused: set[str] = set()  # this build: the pages whose kept HTML was given back
         self.shown: dict[str, set[str]] = {}  # edition -> the pages its last build rendered
+        self.texts = Texts()
 
     def begin(self, config: Any, edition: str, serving: bool) -> None:
         """A build starts (on_files: every plugin's on_config has run)."""
@@ -163,6 +196,7 @@ class Reuse:
             for key in [key for key in kept if key[0] == edition and key[1] not in self.shown.get(edition, ())]:
                 del kept[key]
         self.shown[edition] = set()
+        self.texts.begin(edition)
         self.keys, self.skipped, self.hidden, self.templates, self.reused = {}, {}, {}, {}, set()
 
     def before_search(self, page: Any, html: str) -> str:
@@ -173,7 +207,7 @@ class Reuse:
         if self.index is None or not (own is _ABSENT or isinstance(own, dict)):
             return html
         src = page.file.src_uri
-        self.keys[src] = key = digest(html, page.url, page.title, page.meta, _toc(page.toc))
+        self.keys[src] = key = self.texts.key(html, page.url, page.title, page.meta, _toc(page.toc))
         kept = self.entries.get((self.edition, src))
         if kept is None or kept[0] != key:
             return html
@@ -225,7 +259,8 @@ class Reuse:
             self.site = digest(settings(config), _nav(nav.items), themes)
         page_parts = (page.url, page.abs_url, page.canonical_url, page.edit_url, page.title, page.is_homepage)
         extra = getattr(page, "update_date", None)
-        self.keys[src] = key = digest(self.site, own, page_parts, extra, page.meta, page.content, _toc(page.toc))
+        parts = (self.site, own, page_parts, extra, page.meta, page.content, _toc(page.toc))
+        self.keys[src] = key = self.texts.key(*parts)
         kept = self.html.get((self.edition, src))
         if kept is not None and kept[0] == key:
             context["explainer_reused"] = Markup(kept[1])  # noqa: S704 (the theme's own output, kept)
