@@ -37,6 +37,7 @@ from .render.stash import expand
 from .reuse import Reuse, keeping
 from .settings import shown_docs, site_options, use_theme
 from .sitefiles import add_files
+from .themeenv import ThemeEnvs
 from .watch import quicker
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -56,7 +57,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.cache = FileCache()  # parsed YAML, kept across `mkdocs serve` rebuilds (by file and mtime)
-        self.compiled, self.made = CompiledTemplates(), Kept()  # and the compiled templates, drawn maps and pages
+        self.made, self.envs = Kept(), ThemeEnvs(CompiledTemplates())  # drawn maps and pages; compiled templates
         self.generated: Generated | None = None  # this build's output (the last good one, in `mkdocs serve`)
         self.linker: Linker | None = None
         self.mentions: Mentions | None = None
@@ -69,8 +70,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.language = Language()  # the edition's words (gettext) and dates
         self.errors: list[Problem] = []  # `mkdocs serve` with errors in the files: shown on every page
         self.handout: Handout | None = None  # the print edition, gathered as pages are converted
-        # `mkdocs serve`: what is kept of the pages that did not change (converted.py, reuse.py)
-        self.conversions, self.reuse = Conversions(), Reuse()
+        self.conversions, self.reuse = Conversions(), Reuse()  # `mkdocs serve`: what is kept of unchanged pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -108,11 +108,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 linker = Linker(model, config.use_directory_urls, self.linker) if self.config.link_names else None
             except AmbiguousAlias as err:
                 raise PluginError(str(err)) from None
-            self.generated, self.linker = generate(model, options, self.language, self.compiled, self.made), linker
+            self.generated, self.linker = generate(model, options, self.language, self.envs.compiled, self.made), linker
             log.info(self.generated.summary(time.perf_counter() - started))
             for warning in model.warnings:  # copied wording: a strict build stops on it
                 log.warning(str(warning))
         use_theme(config, self.language.gettext)  # our theme, stylesheet and scripts; the footer in the edition's words
+        self.envs.hand(config.theme)  # its environments made again quickly (themeenv.py)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -136,7 +137,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        env.bytecode_cache = self.compiled  # the theme's templates are compiled once, not at every (re)build
         self.reuse.wrap(env, (file.page for file in files.documentation_pages() if file.page is not None))
         return env
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import sysconfig
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,6 +18,7 @@ from markupsafe import Markup
 
 from .kept import digest as kept_digest
 from .load import stamps
+from .themeenv import installed
 
 TEMPLATE = "explainer-reused.html"  # each page's template in `mkdocs serve`: its kept HTML, or its own template
 SOURCE = (
@@ -167,11 +167,6 @@ def keeping(config: Any, command: str) -> bool:
     return not why
 
 
-def _installed(folder: str) -> bool:
-    """Whether `folder` is in an installed package (a theme that does not change while it is installed)."""
-    return any(folder.startswith(str(sysconfig.get_path(key))) for key in ("purelib", "platlib"))
-
-
 class Reuse:
     def __init__(self) -> None:
         self.entries: dict[tuple[str, str], tuple[str, list[Any]]] = {}  # (edition, page) -> key, search entries
@@ -255,7 +250,7 @@ class Reuse:
             return context
         self.shown[self.edition].add(src)
         if not self.site:  # the same for every page of this build
-            themes = [stamps(folder, hidden=not _installed(folder)) for folder in config.theme.dirs]
+            themes = [stamps(folder, hidden=not installed(folder)) for folder in config.theme.dirs]
             self.site = digest(settings(config), _nav(nav.items), themes)
         page_parts = (page.url, page.abs_url, page.canonical_url, page.edit_url, page.title, page.is_homepage)
         extra = getattr(page, "update_date", None)

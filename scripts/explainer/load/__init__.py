@@ -13,10 +13,10 @@ import yaml
 from ..contract import KINDS, Kind
 from ..contract.rules import ID_RE, Context, Reference
 from ..problems import Problem
-from .loaded import FileCache, Loaded, read, read_json, stamps
+from .loaded import FileCache, Loaded, listed, read, read_json, stamps
 from .overlays import check_overlays, overlay
 
-__all__ = ["FileCache", "Loaded", "load", "site_settings", "stamps"]
+__all__ = ["FileCache", "Loaded", "listed", "load", "site_settings", "stamps"]
 
 
 def load(

@@ -90,6 +90,20 @@ def stamps(folder: str, hidden: bool = True, seen: set[tuple[int, int]] | None =
     return found
 
 
+def listed(folder: str, followlinks: bool, hidden: bool) -> list[str]:
+    """The templates under `folder` as Jinja's FileSystemLoader names them (a theme's files, themeenv.py);
+    without the hidden files and the files of hidden folders unless `hidden`."""
+    found = []
+    for dirpath, dirs, filenames in os.walk(folder, followlinks=followlinks):
+        if not hidden:
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for filename in filenames:
+            if hidden or not filename.startswith("."):
+                name = os.path.join(dirpath, filename)[len(folder) :].strip(os.path.sep).replace(os.path.sep, "/")
+                found.append(name[2:] if name[:2] == "./" else name)
+    return found
+
+
 def read_json(path: Path) -> Any:
     """A JSON file's data, or the OSError or ValueError that stops it being read."""
     try:
