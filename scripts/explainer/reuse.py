@@ -97,6 +97,11 @@ def digest(*parts: object) -> str:
     return out.hexdigest()
 
 
+def _strings(parts: tuple[Any, ...]) -> bool:
+    """Whether `parts` are texts, together long (the HTML kept out of a page), so worth digesting once."""
+    return len(parts) > 1 and all(isinstance(p, str) for p in parts) and sum(map(len, parts)) >= Texts.LONG
+
+
 class Texts:
     """Keys of pages' parts, their long texts digested once each: a kept conversion's HTML is the same text at
     every build, and a page's content mostly reaches the theme as search was handed it; a text is known again
@@ -118,8 +123,8 @@ class Texts:
         return kept_digest(*shown) or digest(*shown)
 
     def _text(self, text: str | tuple[Any, ...]) -> object:
-        if isinstance(text, str) and len(text) < self.LONG or isinstance(text, tuple) and len(text) < 2:
-            return text
+        if isinstance(text, str) and len(text) < self.LONG or isinstance(text, tuple) and not _strings(text):
+            return text  # (a tuple of anything but long texts, such as a page's address parts: pickled as it is)
         now = self._now.setdefault(self._edition, {})
         known = now.get(id(text)) or self._last.get(self._edition, {}).get(id(text))
         if known is None or known[0] is not text:

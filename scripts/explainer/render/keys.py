@@ -40,6 +40,12 @@ class PageKeys:
             return None
         return digest("page", template, src, title, edit, self.light(context), self.backdrop())
 
+    def part(self, *parts: Any) -> str | None:
+        """The key of a fragment that kept pages share (an event's list item at a depth, fragments.py), made from
+        `parts` and what any kept page may read; None if it cannot be written whole."""
+        ground = self.backdrop()
+        return digest("part", self.light(parts), ground) if ground else None
+
     def light(self, value: Any) -> Any:
         """`value` as a key holds it, each event and each other frozen record in it written as its digest, made
         once a build: an event is on many pages (its actors', places', timelines'), so is an actor."""

@@ -65,7 +65,8 @@ class Renderer:
         self.site = Site(options.site_name, options.site_url)
         self.keys = PageKeys(model, (options, self.site, tuple(downloads)), self.language)
         self.meta = meta  # schema.org node per page (render/meta.py), computed when first needed
-        self.fragments = Fragments(self.env, model, options.directory_urls, self.language)
+        fragments_kept = (kept, self.keys) if kept is not None else None
+        self.fragments = Fragments(self.env, model, options.directory_urls, self.language, fragments_kept)
         self.env.globals["mark_open"] = openings = MarkOpenings(self.env, model.events)
         self.stash = Stash()
         self.env.globals["strip_svg"] = StripDrawer(self.env, openings, self.stash.keep)
@@ -359,6 +360,7 @@ class Renderer:
                 link=parts.link(prefix),
                 md=parts.md(prefix, edit),
                 item=item,
+                line=partial(parts.index_line, prefix=prefix),
                 kind_labels={k: self.language.gettext(v) for k, v in KIND_LABELS.items()},
                 role_labels={k: self.language.gettext(v) for k, v in ROLE_LABELS.items()},
                 **context,
