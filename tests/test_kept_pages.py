@@ -15,7 +15,7 @@ import pytest
 from explainer.build import build_explainer
 from explainer.generator import Generated, Kept, Language, Options, generate
 from explainer.i18n import translations
-from explainer.render.keys import KEPT_TEMPLATES
+from explainer.render.keys import KEPT_FRAGMENTS, KEPT_TEMPLATES
 from helpers import FIXTURE, FLAGSHIP_LANGUAGES, ROOT
 
 TEMPLATES = ROOT / "scripts" / "explainer" / "render" / "templates"
@@ -136,7 +136,7 @@ def test_kept_templates_read_no_event_their_context_does_not_hold() -> None:
     """A kept page is keyed by its context and the model but its events: so none of its templates (nor what
     they import) may reach the model's events, files or other editions."""
     reach = re.compile(r"\bm\.(events|events_of|quotes_by|files|editions|geometries|counts)\b|\bm\[")
-    seen, todo = set(), list(KEPT_TEMPLATES)
+    seen, todo = set(), [*KEPT_TEMPLATES, *KEPT_FRAGMENTS]  # (a fragment reads its own event, `e`)
     while todo:
         name = todo.pop()
         if name in seen:
@@ -148,7 +148,7 @@ def test_kept_templates_read_no_event_their_context_does_not_hold() -> None:
         safe = text.replace("m[kind if kind != 'glossary' else 'terms']", "").replace("m[kind][ident]", "")
         found = [line for line in safe.splitlines() if reach.search(line)]
         assert found == [], f"{name} reads the model's events: {found}"
-    assert {"_macros.j2", "_timeline.j2"} <= seen
+    assert {"_macros.j2", "_timeline.j2", "_event_item.j2", "_index_line.j2"} <= seen
 
 
 def test_an_editions_changed_words_make_its_pages_again() -> None:

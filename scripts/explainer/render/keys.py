@@ -22,6 +22,7 @@ from .language import Language
 KEPT_TEMPLATES = frozenset(
     ("event.md.j2", "actor.md.j2", "place.md.j2", "term.md.j2", "source.md.j2", "timeline.md.j2", "timeline_part.md.j2")
 )
+KEPT_FRAGMENTS = frozenset(("_event_item.j2", "_index_line.j2"))  # an event's, kept across builds (fragments.py)
 BACKDROP = ("actors", "places", "terms", "sources", "timelines", "maps", "facts", "backlinks", "cited_by")
 
 
