@@ -101,9 +101,8 @@ def download_link(d: Download, language: Language) -> DownloadLink:
 def data_makers(model: Explainer, options: Options = Options(), kept: Kept | None = None) -> list[tuple[str, Maker]]:
     """Files other than pages, as (site path, maker): each timeline as TimelineJS JSON, and the downloads."""
     site = Site(options.site_name, options.site_url, options.epoch)
-    return timeline_makers(model, options.site_name, options.site_url, options.directory_urls) + export_makers(
-        model, site, kept
-    )
+    timelines = timeline_makers(model, options.site_name, options.site_url, options.directory_urls, kept)
+    return timelines + export_makers(model, site, kept)
 
 
 def render_pages(model: Explainer, options: Options = Options()) -> list[GeneratedPage]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, TypeVar, cast
+
+T = TypeVar("T")
 
 
 def digest(*parts: Any) -> str | None:
@@ -29,11 +31,13 @@ class Kept:
         self._last: dict[str, dict[Hashable, Any]] = {}  # edition -> what its last build made or used
         self._now: dict[str, dict[Hashable, Any]] = {}
         self._shapes: dict[int, tuple[object, str]] = {}  # this build: each large value's digest, by its id
+        self._records: dict[int, tuple[object, str | None]] = {}  # this build: each record's digest, by its id
         self._edition = ""
 
     def begin(self, edition: str) -> None:
         """A build of `edition` starts: what it makes is kept in that edition's store."""
         self._last[edition], self._now[edition], self._shapes = self._now.get(edition, {}), {}, {}
+        self._records = {}
         self._edition = edition
 
     def shape(self, value: object) -> str:
@@ -43,6 +47,21 @@ class Kept:
             text = hashlib.blake2b(repr(value).encode(), digest_size=20).hexdigest()
             known = self._shapes[id(value)] = (value, text)
         return known[1]
+
+    def of(self, record: object) -> str | None:
+        """The digest of a record that many things are made from (an event: its page, its list items, its
+        entries in the data files), made once a build; None if it cannot be written whole."""
+        known = self._records.get(id(record))
+        if known is None or known[0] is not record:
+            known = self._records[id(record)] = (record, digest(record))
+        return known[1]
+
+    def piece(self, what: str, record: object, make: Callable[[], T], *also: Any) -> T:
+        """What `make()` makes of `record` (and of `also`, anything else it reads), or what an earlier build
+        made of the same: an event's entry in a data file is made again only when the event changed."""
+        made = self.of(record)
+        key = digest(what, made, *also) if made else None
+        return make() if key is None else cast(T, self.get(key, make))
 
     def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """What `make()` makes, or what an earlier build made under the same key."""

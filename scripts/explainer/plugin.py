@@ -120,9 +120,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         out = self.generated
         assert out is not None  # on_config made it, or aborted
         self.reuse.begin(config, self.edition, serving := keeping(config, self.command))
-        self.mentions = (
-            Mentions(out.model, config.use_directory_urls, self.language.translations) if self.linker else None
-        )
+        words, urls = self.language.translations, config.use_directory_urls
+        self.mentions = Mentions(out.model, urls, words, self.made) if self.linker else None  # kept lists: made
         if self.config.languages:  # translated pages (index.uk.md) stand in for their base in their edition only
             self.translated = swap_translated_pages(files, config, self.edition, self.config.languages)
         hand = [f.src_uri for f in files.documentation_pages()]

@@ -112,10 +112,10 @@ def export_makers(model: Explainer, site: Site, kept: Kept | None = None) -> lis
     """Every download except the timelines (timelinejs.py makes those), as (site path, maker); `kept`: what
     earlier builds made (kept.py)."""
     makers: dict[str, Maker] = {
-        **json_makers(model, site),
+        **json_makers(model, site, kept),
         **{name: partial(bytes, content) for name, content in schema_files().items()},
         "places.geojson": lambda: places_geojson(model, site),
-        "events.csv": lambda: events_csv(model, site),
+        "events.csv": lambda: events_csv(model, site, kept),
         "events.ics": lambda: events_ics(model, site, kept),
     }
     makers[ZIP] = lambda: zip_files(model.files, site.epoch)  # with no YAML files at all, an empty zip

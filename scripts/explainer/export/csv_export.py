@@ -6,6 +6,7 @@ import csv
 import io
 
 from ..dates import format_range
+from ..kept import Kept
 from ..model import Event, Explainer
 from ..urls import Site
 
@@ -60,9 +61,21 @@ def row(e: Event, model: Explainer, site: Site) -> list[str]:
     return [safe_cell(values[c]) for c in COLUMNS]
 
 
-def events_csv(model: Explainer, site: Site) -> bytes:
+def line(cells: list[str]) -> str:
+    """One row as the CSV writer writes it."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(row(e, model, site) for e in model.events.values())
-    return out.getvalue().encode("utf-8")
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
+    return out.getvalue()
+
+
+def events_csv(model: Explainer, site: Site, kept: Kept | None = None) -> bytes:
+    """events.csv; `kept`: each event's row as an earlier build wrote it, if the event and the names of its
+    actors and places are the same."""
+
+    def made(e: Event) -> str:
+        if kept is None:
+            return line(row(e, model, site))
+        names = tuple(model.actors[a].name for a in e.actors), tuple(model.places[p].name for p in e.places)
+        return kept.piece("events.csv", e, lambda: line(row(e, model, site)), names, site)
+
+    return "".join((line(list(COLUMNS)), *(made(e) for e in model.events.values()))).encode("utf-8")

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import cast
 
 import icalendar
 
 from ..dates import PartialDate, format_range
-from ..kept import Kept, digest
+from ..kept import Kept
 from ..model import Event, Explainer
 from ..urls import Site
 
@@ -83,8 +82,7 @@ def entry(e: Event, model: Explainer, site: Site, kept: Kept | None = None) -> b
     if kept is None:
         return write()
     places = tuple(model.places[p] for p in e.places)
-    key = digest("vevent", e, places, tuple(model.sources[c.source].title for c in e.citations), site)
-    return write() if key is None else cast(bytes, kept.get(key, write))
+    return kept.piece("vevent", e, write, places, tuple(model.sources[c.source].title for c in e.citations), site)
 
 
 def events_ics(model: Explainer, site: Site, kept: Kept | None = None) -> bytes:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from ..dates import format_range
+from ..kept import Kept
 from ..model import Actor, Event, Explainer, Source, Term
 from ..urls import Site
-from .common import citations, encode_json, envelope, events_citing
+from .common import citations, dumps, encode_json, encode_with, envelope, events_citing
 
 
 def event_record(e: Event, site: Site) -> dict[str, Any]:
@@ -79,12 +81,20 @@ def source_record(s: Source, model: Explainer, site: Site) -> dict[str, Any]:
     }
 
 
-def json_makers(model: Explainer, site: Site) -> dict[str, Callable[[], bytes]]:
+def events_json(model: Explainer, site: Site, kept: Kept | None = None) -> bytes:
+    """events.json; `kept`: each event's entry as an earlier build encoded it, if the event is the same."""
+
+    def entry(e: Event) -> str:
+        return dumps(event_record(e, site))
+
+    items = (kept.piece("events.json", e, partial(entry, e), site) if kept else entry(e) for e in model.events.values())
+    return encode_with({**envelope(site, "events", []), "count": len(model.events)}, "events", items)
+
+
+def json_makers(model: Explainer, site: Site, kept: Kept | None = None) -> dict[str, Callable[[], bytes]]:
     """File name -> the call that makes each JSON download."""
     return {
-        "events.json": lambda: encode_json(
-            envelope(site, "events", [event_record(e, site) for e in model.events.values()])
-        ),
+        "events.json": lambda: events_json(model, site, kept),
         "actors.json": lambda: encode_json(
             envelope(site, "actors", [actor_record(a, model, site) for a in model.actors.values()])
         ),

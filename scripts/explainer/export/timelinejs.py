@@ -4,14 +4,16 @@ data opens in TimelineJS. Headlines and texts are HTML there: titles are escaped
 from __future__ import annotations
 
 import html
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
 from ..dates import PartialDate, format_range
+from ..kept import Kept
 from ..model import Era, Event, Explainer
 from ..prose import Prose
 from ..urls import ALL_EVENTS_JSON, json_path, page_url
+from .common import dumps, encode_json, encode_with
 
 
 def date_object(d: PartialDate, display: str = "") -> dict[str, Any]:
@@ -73,16 +75,29 @@ def timelinejs(
 
 
 def encode(doc: dict[str, Any]) -> bytes:
-    return (json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")  # C encoder: no indent
+    return encode_json(doc)
 
 
 def timeline_makers(
-    model: Explainer, site_name: str = "", site_url: str = "", directory_urls: bool = True
+    model: Explainer, site_name: str = "", site_url: str = "", directory_urls: bool = True, kept: Kept | None = None
 ) -> list[tuple[str, Callable[[], bytes]]]:
-    """(site path, the call that makes it) of every timeline's JSON, and of one of all events."""
+    """(site path, the call that makes it) of every timeline's JSON, and of one of all events; `kept`: each
+    event's slide as an earlier build encoded it, if the event is the same."""
+    prose = Prose()
+
+    def encoded(e: Event) -> str:
+        return dumps(slide(e, site_url, directory_urls, prose))
+
+    def slides(events: list[Event]) -> Iterator[str]:
+        for e in events:
+            yield kept.piece("slide", e, partial(encoded, e), site_url, directory_urls) if kept else encoded(e)
 
     def make(title: str, summary: str, events: list[Event], eras: Sequence[Era] = ()) -> Callable[[], bytes]:
-        return lambda: encode(timelinejs(title, summary, events, eras, site_url, directory_urls))
+        if kept is None:
+            return lambda: encode(timelinejs(title, summary, events, eras, site_url, directory_urls))
+        return lambda: encode_with(
+            timelinejs(title, summary, (), eras, site_url, directory_urls), "events", slides(events)
+        )
 
     made = [
         (json_path(tl.id), make(tl.title, tl.summary, [model.events[i] for i in tl.events], tl.eras))

@@ -3,18 +3,24 @@
 Data: the events that list it (actors, places, terms fields) and, for a term, the terms whose
 `see_also` names it. Prose: the pages on which the linker found it (or an editor linked it).
 Pages are recorded while they are rendered; an entity page carries a placeholder,
-`<div class="x-mentions" data-src="actors/x.md"></div>`, filled in once every page is known."""
+`<div class="x-mentions" data-src="actors/x.md"></div>`, filled in once every page is known. Under `mkdocs
+serve`, a list is kept from one rebuild to the next (kept.py) under a key of what it shows."""
 
 from __future__ import annotations
 
+import functools
 import gettext
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from ..kept import Kept, digest
+from ..load import stamps
 from ..model import Explainer
 from ..text import clean_text, fold
 from ..urls import root_prefix, via_root
@@ -45,10 +51,24 @@ class Mentions:
     """Collects what each page mentions during a build; renders the lists afterwards."""
 
     def __init__(
-        self, model: Explainer, directory_urls: bool = True, translations: gettext.NullTranslations | None = None
+        self,
+        model: Explainer,
+        directory_urls: bool = True,
+        translations: gettext.NullTranslations | None = None,
+        kept: Kept | None = None,
     ) -> None:
-        self.model, self.directory_urls = model, directory_urls
+        self.model, self.directory_urls, self.kept = model, directory_urls, kept
         self._found: dict[tuple[str, str], dict[str, str]] = {}  # (kind, id) -> {page src: title}
+        self._words = translations or gettext.NullTranslations()
+        self._label = self._words.gettext
+        self._event_order = {f"events/{i}.md": n for n, i in enumerate(model.events)}
+        self._see_also: dict[str, dict[str, str]] = {}  # term id -> {page of a term that names it: term}
+        for t in model.terms.values():
+            for other in t.see_also:
+                self._see_also.setdefault(other, {})[f"glossary/{t.id}.md"] = t.term
+
+    @functools.cached_property
+    def _template(self) -> jinja2.Template:
         env = jinja2.Environment(
             loader=jinja2.PackageLoader("explainer.linking"),
             autoescape=True,
@@ -58,16 +78,14 @@ class Mentions:
             keep_trailing_newline=True,
             extensions=["jinja2.ext.i18n"],
         )
-        words = translations or gettext.NullTranslations()
-        env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]
-        self._label = words.gettext
+        env.install_gettext_translations(self._words, newstyle=True)  # type: ignore[attr-defined]
         env.filters["text"] = clean_text
-        self._template = env.get_template("mentions.html.j2")
-        self._event_order = {f"events/{i}.md": n for n, i in enumerate(model.events)}
-        self._see_also: dict[str, dict[str, str]] = {}  # term id -> {page of a term that names it: term}
-        for t in model.terms.values():
-            for other in t.see_also:
-                self._see_also.setdefault(other, {})[f"glossary/{t.id}.md"] = t.term
+        return env.get_template("mentions.html.j2")
+
+    @functools.cached_property
+    def _backdrop(self) -> tuple[Any, ...]:
+        """What a list is made from beyond what it shows: the edition's words and the template."""
+        return getattr(self._words, "_catalog", None), stamps(str(Path(__file__).parent / "templates"))
 
     def record(self, page_src: str, title: str, found: Iterable[tuple[str, str]]) -> None:
         for entity in found:
@@ -109,8 +127,10 @@ class Mentions:
         if ident not in known.get(kind, {}):
             return Markup("")
         groups = [(self._label(label), items) for label, items in self.groups(kind, ident, here)]
-        html = self._template.render(groups=groups)
-        return Markup(html)
+        key = digest("mentions", groups, self._backdrop) if self.kept is not None else None
+        if self.kept is None or key is None:
+            return Markup(self._template.render(groups=groups))
+        return Markup(self.kept.get(key, lambda: self._template.render(groups=groups)))
 
     def fill(self, html: str, page_src: str) -> str:
         """Replace every placeholder in the HTML of page `page_src` with its 'Mentioned in' list."""

@@ -14,7 +14,7 @@ from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
-from ..kept import digest
+from ..kept import Kept, digest
 from ..load import stamps
 from ..model import Event, Explainer
 from .language import Language
@@ -30,8 +30,11 @@ class PageKeys:
     """The keys of one build's pages. `settings`: what the renderer was given beyond the model (its options,
     the site, the downloads)."""
 
-    def __init__(self, model: Explainer, settings: tuple[Any, ...], language: Language) -> None:
+    def __init__(
+        self, model: Explainer, settings: tuple[Any, ...], language: Language, kept: Kept | None = None
+    ) -> None:
         self.model, self.settings, self.language = model, settings, language
+        self.kept = kept  # its events' digests, shared with the data files (kept.py)
         self._ground: str | None = None  # the backdrop's digest, made when first needed
         self._made: dict[int, tuple[Any, Any]] = {}  # id -> each record and how a key holds it (`light`)
 
@@ -61,7 +64,7 @@ class PageKeys:
         known = self._made.get(id(value))
         if known is None or known[0] is not value:
             whole = value if isinstance(value, Event) else self._fields(value)
-            made = digest(whole)
+            made = self.kept.of(value) if self.kept is not None and whole is value else digest(whole)
             known = self._made[id(value)] = (value, (type(value).__qualname__, made) if made else whole)
         return known[1]
 

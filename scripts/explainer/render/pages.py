@@ -63,7 +63,7 @@ class Renderer:
         self.model, self.options, self.env = model, options, environment(self.language, compiled)
         self.downloads = downloads
         self.site = Site(options.site_name, options.site_url)
-        self.keys = PageKeys(model, (options, self.site, tuple(downloads)), self.language)
+        self.keys = PageKeys(model, (options, self.site, tuple(downloads)), self.language, kept)
         self.meta = meta  # schema.org node per page (render/meta.py), computed when first needed
         fragments_kept = (kept, self.keys) if kept is not None else None
         self.fragments = Fragments(self.env, model, options.directory_urls, self.language, fragments_kept)
