@@ -93,6 +93,6 @@ class Fragments:
             def make() -> Markup:
                 return Markup(template.render(e=e, m=self.model, link=self.link(prefix), **context))
 
-            kept_key = self.kept[1].part(template.name, e, prefix, own) if self.kept else None
+            kept_key = self.kept[1].part(template.name, e, prefix, *own.values()) if self.kept else None
             hit = self._items[key] = self.kept[0].get(kept_key, make) if self.kept and kept_key else make()
         return hit

@@ -44,11 +44,12 @@ class PageKeys:
             return None
         return digest("page", template, src, title, edit, self.light(context), self.backdrop())
 
-    def part(self, *parts: Any) -> str | None:
+    def part(self, *parts: Any) -> tuple[Any, ...] | None:
         """The key of a fragment that kept pages share (an event's list item at a depth, fragments.py), made from
-        `parts` and what any kept page may read; None if it cannot be written whole."""
+        `parts` (texts, numbers and records: not a dict) and what any kept page may read; None if the backdrop
+        cannot be written whole. A tuple, not a digest: it is made thousands of times a build."""
         ground = self.backdrop()
-        return digest("part", self.light(parts), ground) if ground else None
+        return ("part", self.light(parts), ground) if ground else None
 
     def light(self, value: Any) -> Any:
         """`value` as a key holds it, each event and each other frozen record in it written as its digest, made
