@@ -14,6 +14,7 @@ from mkdocs.exceptions import Abort
 
 from explainer import sourcing
 from explainer.build import build_explainer
+from explainer.model import Event
 from explainer.problems import ExplainerError
 from explainer.quotes import Archive, closest, copied_runs, found_in, normal, paragraphs_named, shingles
 from helpers import FLAGSHIP_LANGUAGES, ROOT, build_site
@@ -93,15 +94,22 @@ def test_quotes_without_an_archived_text_are_shown_unchecked(project: Path) -> N
 
 def test_a_record_kept_between_builds_has_its_quotes_checked_again(project: Path) -> None:
     """`mkdocs serve` keeps each unchanged file's checked record; a quote's mark follows the archived text."""
+    from explainer.kept import Same
     from explainer.load import FileCache
 
     archived(project, "We have pulled the ship out")
-    cache, text = FileCache(), project / "docs" / "sources" / "bbc-2021-03-29.txt"
-    assert build_explainer(project / "docs", cache=cache).events["2021-03-29-ship-refloated"].quotes[0].checked
+    cache, same, text = FileCache(), Same(), project / "docs" / "sources" / "bbc-2021-03-29.txt"
+
+    def event() -> Event:
+        return build_explainer(project / "docs", cache=cache, same=same).events["2021-03-29-ship-refloated"]
+
+    first = event()
+    assert first.quotes[0].checked
+    assert event() is first  # its file unchanged: the model's event is the very same object (kept.Same)
     text.unlink()
-    assert not build_explainer(project / "docs", cache=cache).events["2021-03-29-ship-refloated"].quotes[0].checked
+    assert not event().quotes[0].checked  # the same record, but no longer checked: made again
     text.write_text(TEXT, encoding="utf-8")
-    assert build_explainer(project / "docs", cache=cache).events["2021-03-29-ship-refloated"].quotes[0].checked
+    assert event().quotes[0].checked
 
 
 def test_a_text_with_no_source_file_is_an_error(project: Path) -> None:

@@ -4,10 +4,13 @@ entries sorted by name, backlinks and what cites each source."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from .dates import PartialDate
 from .geo.geometry import Geometry
+from .kept import Same
 from .model import (
     Actor,
     Citation,
@@ -35,44 +38,54 @@ def _citations(items: Any) -> tuple[Citation, ...]:
     )
 
 
+def _plain(rec: dict[str, Any], *skip: str) -> dict[str, Any]:
+    return {k: v for k, v in rec.items() if not k.startswith("_") and k not in skip}
+
+
+def _event(ident: str, r: dict[str, Any]) -> Event:
+    quotes = tuple(Quote(**_plain(q), checked=bool(q.get("_checked"))) for q in r.get("quotes", ()))
+    return Event(
+        id=ident, path=r["_path"], citations=_citations(r["sources"]), quotes=quotes, **_plain(r, "sources", "quotes")
+    )
+
+
+def _actor(ident: str, r: dict[str, Any]) -> Actor:
+    links = tuple(Link(**_plain(x)) for x in r.get("links", ()))
+    return Actor(
+        id=ident, path=r["_path"], citations=_citations(r.get("sources")), links=links, **_plain(r, "sources", "links")
+    )
+
+
+def _entry(kind: type[Place] | type[Term], ident: str, r: dict[str, Any]) -> Place | Term:
+    return kind(id=ident, path=r["_path"], citations=_citations(r.get("sources")), **_plain(r, "sources"))
+
+
+def _checks(r: dict[str, Any]) -> tuple[bool, ...]:
+    """The checked marks the quote check set on a record's citations and quotes (archive.py): what a model
+    entry is made of beyond the record's own fields."""
+    return tuple(bool(x.get("_checked")) for x in (*(r.get("sources") or ()), *r.get("quotes", ())))
+
+
 def make_model(
     records: dict[str, dict[str, dict[str, Any]]],
     geometries: dict[str, Geometry],
     files: dict[str, bytes] | None = None,
+    same: Same | None = None,
 ) -> Explainer:
-    def plain(rec: dict[str, Any], *skip: str) -> dict[str, Any]:
-        return {k: v for k, v in rec.items() if not k.startswith("_") and k not in skip}
+    """`same`: what the last model made of the very same records (kept.py), for events, actors, places, terms
+    and sources."""
 
-    events = {}
-    for ident, r in records["events"].items():
-        fields = plain(r, "sources", "quotes")
-        events[ident] = Event(
-            id=ident,
-            path=r["_path"],
-            citations=_citations(r["sources"]),
-            quotes=tuple(Quote(**plain(q), checked=bool(q.get("_checked"))) for q in r.get("quotes", ())),
-            **fields,
-        )
+    def made(make: Callable[[str, dict[str, Any]], Any], ident: str, r: dict[str, Any]) -> Any:
+        return same.get(r, (ident, _checks(r)), partial(make, ident, r)) if same else make(ident, r)
+
+    events = {ident: made(_event, ident, r) for ident, r in records["events"].items()}
     ordered = dict(sorted(events.items(), key=lambda kv: kv[1].sort_key()))
-    actors = {
-        i: Actor(
-            id=i,
-            path=r["_path"],
-            citations=_citations(r.get("sources")),
-            links=tuple(Link(**plain(l)) for l in r.get("links", ())),
-            **plain(r, "sources", "links"),
-        )
-        for i, r in records["actors"].items()
+    actors = {i: made(_actor, i, r) for i, r in records["actors"].items()}
+    places = {i: made(partial(_entry, Place), i, r) for i, r in records["places"].items()}
+    terms = {i: made(partial(_entry, Term), i, r) for i, r in records["glossary"].items()}
+    sources = {
+        i: made(lambda i, r: Source(id=i, path=r["_path"], **_plain(r)), i, r) for i, r in records["sources"].items()
     }
-    places = {
-        i: Place(id=i, path=r["_path"], citations=_citations(r.get("sources")), **plain(r, "sources"))
-        for i, r in records["places"].items()
-    }
-    terms = {
-        i: Term(id=i, path=r["_path"], citations=_citations(r.get("sources")), **plain(r, "sources"))
-        for i, r in records["glossary"].items()
-    }
-    sources = {i: Source(id=i, path=r["_path"], **plain(r)) for i, r in records["sources"].items()}
     timelines = {i: _timeline(i, r, ordered) for i, r in records["timelines"].items()}
     maps = {i: _map(i, r) for i, r in records["maps"].items()}
     facts = {i: _fact(i, r) for i, r in records["facts"].items()}

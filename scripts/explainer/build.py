@@ -13,6 +13,7 @@ from .archive import check_quotes, copied_wording
 from .assemble import make_model
 from .contract import KIND_BY_NAME
 from .geo.geometry import Geometry, parse_geometry
+from .kept import Same
 from .load import FileCache, Loaded, load
 from .model import Explainer, frozen
 from .problems import ExplainerError, Problem
@@ -29,10 +30,12 @@ def build_explainer(
     cache: FileCache | None = None,
     languages: tuple[str, ...] = (),
     modelled: Collection[str] | None = None,
+    same: Same | None = None,
 ) -> Explainer:
     """Load, validate and model `docs`; raise ExplainerError with every problem found. With `languages`, the
     model of each edition after the first is in `editions`, translations laid over the base (only those in
-    `modelled`, if given: every edition's translations are checked all the same)."""
+    `modelled`, if given: every edition's translations are checked all the same). `same`: what the last model
+    made of the very same records (kept.py), made again only from a changed file."""
     loaded = load(docs, shown_root, cache, languages)
     problems = list(loaded.problems)
     problems += check_references(loaded)
@@ -43,7 +46,9 @@ def build_explainer(
     problems += check_quotes(loaded)
     if problems:
         raise ExplainerError(problems)
-    model = make_model(loaded.records, geometries, loaded.files)
+    if same is not None:
+        same.begin()
+    model = make_model(loaded.records, geometries, loaded.files, same)
     editions = {
         lang: replace(
             make_model(localize(loaded.records, loaded.overlays[lang], languages[0]), geometries, loaded.files),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .export import Download, downloads, export_makers, timeline_makers
-from .kept import Kept
+from .kept import Kept, Same
 from .model import Explainer
 from .render.assets import DEFAULT_NAV
 from .render.compiled import CompiledTemplates
@@ -25,6 +25,7 @@ Maker = Callable[[], bytes]  # makes one data file's content
 __all__ = [
     "CompiledTemplates",
     "Kept",
+    "Same",
     "Generated",
     "Language",
     "Options",

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from .build import build_explainer
 from .converted import Conversions, finish
 from .editions import build_editions, language_problem, link_editions, swap_translated_pages
-from .generator import CompiledTemplates, Generated, Kept, Language, generate
+from .generator import CompiledTemplates, Generated, Kept, Language, Same, generate
 from .handout import Handout, PdfUnavailable, write_pdf
 from .i18n import translations
 from .linking import AmbiguousAlias, Linker, Mentions
@@ -56,7 +56,7 @@ class ExplainerConfig(base.Config):
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self) -> None:
         self.command = "build"
-        self.cache = FileCache()  # parsed YAML, kept across `mkdocs serve` rebuilds (by file and mtime)
+        self.cache, self.same = FileCache(), Same()  # checked YAML (by file time and size), what the model made of it
         self.made, self.envs = Kept(), ThemeEnvs(CompiledTemplates())  # drawn maps and pages; compiled templates
         self.generated: Generated | None = None  # this build's output (the last good one, in `mkdocs serve`)
         self.linker: Linker | None = None
@@ -83,7 +83,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.errors = []
         try:
             languages, modelled = tuple(self.config.languages), (self.edition,) if self.edition else ()  # its own
-            model = build_explainer(docs, shown_docs(docs, config), self.cache, languages, modelled)
+            model = build_explainer(docs, shown_docs(docs, config), self.cache, languages, modelled, self.same)
         except ExplainerError as err:
             self.errors = err.problems
             if self.command != "serve" or self.generated is None:

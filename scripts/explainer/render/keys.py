@@ -16,12 +16,15 @@ from typing import Any
 
 from ..kept import Kept, digest
 from ..load import stamps
-from ..model import Event, Explainer
+from ..model import Actor, Citation, Era, Event, Explainer, Link, Place, Quote, Source, Term
 from .language import Language
 
 KEPT_TEMPLATES = frozenset(
     ("event.md.j2", "actor.md.j2", "place.md.j2", "term.md.j2", "source.md.j2", "timeline.md.j2", "timeline_part.md.j2")
 )
+RECORDS = frozenset(
+    (Event, Actor, Place, Term, Source, Citation, Quote, Link, Era)
+)  # never changed: frozen, of frozen parts
 KEPT_FRAGMENTS = frozenset(("_event_item.j2", "_index_line.j2"))  # an event's, kept across builds (fragments.py)
 BACKDROP = ("actors", "places", "terms", "sources", "timelines", "maps", "facts", "backlinks", "cited_by")
 
@@ -65,7 +68,10 @@ class PageKeys:
         known = self._made.get(id(value))
         if known is None or known[0] is not value:
             whole = value if isinstance(value, Event) else self._fields(value)
-            made = self.kept.of(value) if self.kept is not None and whole is value else digest(whole)
+            if self.kept is not None and type(value) in RECORDS:  # made once while it is the same (kept.Same)
+                made = self.kept.of(value, lambda: digest(whole))
+            else:
+                made = digest(whole)
             known = self._made[id(value)] = (value, (type(value).__qualname__, made) if made else whole)
         return known[1]
 
