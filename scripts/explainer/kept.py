@@ -7,6 +7,7 @@ edition's build used is kept until that edition's next build; the rest is let go
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar, cast
@@ -16,12 +17,19 @@ T = TypeVar("T")
 
 def digest(*parts: Any) -> str | None:
     """A digest of `parts`, written whole with pickle (which writes each value with its type: a translated and
-    an untranslated text of the same words differ); None when something in them cannot be written so."""
+    an untranslated text of the same words differ); None when something in them cannot be written so.
+
+    Pickle's fast mode writes every value out in full, never "the object written above": so equal values give
+    the same digest whichever objects they share (a model made again around an unchanged event shares its
+    texts differently), and a value holding itself cannot be written (None)."""
+    data = io.BytesIO()
+    writer = pickle.Pickler(data, protocol=5)
+    writer.fast = True
     try:
-        data = pickle.dumps(parts, protocol=5)
-    except (pickle.PicklingError, TypeError, AttributeError):
+        writer.dump(parts)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
         return None
-    return hashlib.sha256(data).hexdigest()
+    return hashlib.sha256(data.getbuffer()).hexdigest()
 
 
 class Kept:

@@ -112,15 +112,28 @@ class Texts:
     def __init__(self) -> None:
         self._now: dict[str, dict[int, tuple[object, str]]] = {}  # edition -> id -> the text and its digest
         self._last: dict[str, dict[int, tuple[object, str]]] = {}
+        self._tocs: dict[str, dict[int, tuple[Any, tuple[Any, ...]]]] = {}  # edition -> id -> toc, as a key holds it
+        self._old_tocs: dict[str, dict[int, tuple[Any, tuple[Any, ...]]]] = {}
         self._edition = ""
 
     def begin(self, edition: str) -> None:
         self._last[edition], self._now[edition], self._edition = self._now.get(edition, {}), {}, edition
+        self._old_tocs[edition], self._tocs[edition] = self._tocs.get(edition, {}), {}
 
     def key(self, *parts: object) -> str:
         """The key of `parts` (pickled whole, as kept.py does; written as `digest` does if they cannot be)."""
         shown = tuple(self._text(p) if isinstance(p, (str, tuple)) else p for p in parts)
         return kept_digest(*shown) or digest(*shown)
+
+    def toc(self, toc: Any) -> tuple[Any, ...]:
+        """A table of contents as a key holds it, written once while it is the very same object (a kept
+        conversion's, which no one changes: the theme is handed a copy, converted.Conversions.unshare)."""
+        now = self._tocs.setdefault(self._edition, {})
+        known = now.get(id(toc)) or self._old_tocs.get(self._edition, {}).get(id(toc))
+        if known is None or known[0] is not toc:
+            known = (toc, _toc(toc))
+        now[id(toc)] = known
+        return known[1]
 
     def _text(self, text: str | tuple[Any, ...]) -> object:
         if isinstance(text, str) and len(text) < self.LONG or isinstance(text, tuple) and not _strings(text):
@@ -207,7 +220,7 @@ class Reuse:
         if self.index is None or not (own is _ABSENT or isinstance(own, dict)):
             return html
         src = page.file.src_uri
-        self.keys[src] = key = self.texts.key(html, page.url, page.title, page.meta, _toc(page.toc))
+        self.keys[src] = key = self.texts.key(html, page.url, page.title, page.meta, self.texts.toc(page.toc))
         kept = self.entries.get((self.edition, src))
         if kept is None or kept[0] != key:
             return html
@@ -259,7 +272,7 @@ class Reuse:
             self.site = digest(settings(config), _nav(nav.items), themes)
         page_parts = (page.url, page.abs_url, page.canonical_url, page.edit_url, page.title, page.is_homepage)
         extra = getattr(page, "update_date", None)
-        parts = (self.site, own, page_parts, extra, page.meta, page.content, _toc(page.toc))
+        parts = (self.site, own, page_parts, extra, page.meta, page.content, self.texts.toc(page.toc))
         self.keys[src] = key = self.texts.key(*parts)
         kept = self.html.get((self.edition, src))
         if kept is not None and kept[0] == key:

@@ -69,6 +69,7 @@ class Renderer:
         self.fragments = Fragments(self.env, model, options.directory_urls, self.language, fragments_kept)
         self.env.globals["mark_open"] = openings = MarkOpenings(self.env, model.events)
         self.stash = Stash()
+        self._paged: dict[tuple[str, ...], tuple[Period, ...]] = {}  # this build: events -> their pages
         self.env.globals["strip_svg"] = StripDrawer(self.env, openings, self.stash.keep)
         self.env.filters["heavy"] = self.stash.keep
         self.env.globals["cite_of"] = self._cite
@@ -83,7 +84,7 @@ class Renderer:
         _ = self.language.gettext
         m, task = self.model, self._task
         everything = list(m.events.values())
-        parts = periods(everything, calendar=self.language.calendar) if len(everything) > INDEX_EVENTS else ()
+        parts = self._periods(everything) if len(everything) > INDEX_EVENTS else ()
         return [
             *(
                 task("events", f"events/{e.id}.md", e.title, "event.md.j2", e.path, partial(self._event_context, e))
@@ -181,6 +182,14 @@ class Renderer:
             ),
         ]
 
+    def _periods(self, events: list[Event]) -> tuple[Period, ...]:
+        """The pages of a timeline of `events` (render/paging.py), worked out once a build for the same events
+        (the whole timeline and a timeline of every event have the same)."""
+        key = tuple(e.id for e in events)
+        if key not in self._paged:
+            self._paged[key] = periods(events, calendar=self.language.calendar)
+        return self._paged[key]
+
     def _event_context(self, e: Event) -> dict[str, Any]:
         return dict(event=e, citations=self._citations(e), node=self._node(e))
 
@@ -223,7 +232,7 @@ class Renderer:
         self, kind: str, base: str, title: str, edit: str, timeline: Timeline | None, events: list[Event]
     ) -> list[PageSource]:
         """A timeline's page; when too long for one (render/paging.py), an index page and a page per period."""
-        parts = periods(events, calendar=self.language.calendar)
+        parts = self._periods(events)
         tasks = [
             self._task(
                 kind,
