@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, cast
 
 from ..kept import Kept
@@ -90,8 +91,12 @@ def page_meta(
         return cast(str, kept.get(("plain", text), lambda: shorten(prose.plain(text))))
 
     out: dict[str, PageMeta] = {}
-    for e in model.events.values():
-        out[f"events/{e.id}.md"] = _event(e, model, plain)
+    for e in model.events.values():  # (kept by the event and the places and actors it names)
+        if kept is None:
+            out[f"events/{e.id}.md"] = _event(e, model, plain)
+            continue
+        names = tuple(model.places.get(p) for p in e.places), tuple(model.actors.get(a) for a in e.actors)
+        out[f"events/{e.id}.md"] = kept.piece("meta", e, partial(_event, e, model, plain), names)
     for a in model.actors.values():
         out[f"actors/{a.id}.md"] = _actor(a, len(model.events_of("actors", a.id)), plain, words)
     for p in model.places.values():

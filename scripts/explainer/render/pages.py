@@ -214,7 +214,7 @@ class Renderer:
             src,
             clean_text(title),
             "/".join(edit.split("/")[-2:]) if edit else "",
-            lambda: self._made(src, title, template, edit, context),
+            partial(self._made, src, title, template, edit, context),  # (one object, where a closure is seven)
         )
 
     def _made(
